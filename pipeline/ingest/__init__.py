@@ -1,0 +1,115 @@
+"""Ingest stage: find the applications of a batch and list (or safely extract) their files."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from ..models import ApplicationPackage, Batch, FileEntry, OpenedApplication
+from .limits import DEFAULT_LIMITS, IngestLimits, is_junk
+from .sniff import extension_mismatch, sniff_kind
+from .zips import extract_zip
+
+__all__ = ["IngestError", "discover_batch", "open_application"]
+
+
+class IngestError(Exception):
+    """The input cannot be processed at all (the CLI prints the Chinese message)."""
+
+
+def _is_zip(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() == ".zip"
+
+
+def discover_batch(input_path: Path) -> Batch:
+    """Every direct child folder or .zip of a batch folder is one application.
+
+    A folder with no child folder or zip, or a single .zip, is itself one application.
+    """
+    if not input_path.exists():
+        raise IngestError(f"输入路径不存在：{input_path}")
+    if _is_zip(input_path):
+        return Batch(
+            root=input_path.parent,
+            applications=[ApplicationPackage(applicant_id=input_path.stem, source=input_path, is_zip=True)],
+        )
+    if not input_path.is_dir():
+        raise IngestError(f"输入必须是申报批次文件夹、单个申报文件夹或 .zip 压缩包：{input_path}")
+    children = sorted(input_path.iterdir(), key=lambda p: p.name)
+    apps: list[ApplicationPackage] = []
+    loose: list[str] = []
+    for child in children:
+        if child.is_symlink():
+            loose.append(child.name)
+        elif child.is_dir():
+            apps.append(ApplicationPackage(applicant_id=child.name, source=child))
+        elif _is_zip(child):
+            apps.append(ApplicationPackage(applicant_id=child.stem, source=child, is_zip=True))
+        elif not is_junk(child.name):
+            loose.append(child.name)
+    if not apps:
+        if not any(c.is_file() for c in children):
+            raise IngestError(f"输入文件夹中没有任何申报材料：{input_path}")
+        return Batch(
+            root=input_path.parent,
+            applications=[ApplicationPackage(applicant_id=input_path.name, source=input_path)],
+        )
+    return Batch(root=input_path, applications=apps, loose_files=loose)
+
+
+def open_application(
+    pkg: ApplicationPackage, workspace: Path, limits: IngestLimits = DEFAULT_LIMITS
+) -> OpenedApplication:
+    """List an application's files; a zip is extracted under `workspace` first."""
+    opened = OpenedApplication(applicant_id=pkg.applicant_id)
+    if pkg.is_zip:
+        try:
+            pairs, opened.skipped, opened.problems = extract_zip(pkg.source, workspace, limits)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            opened.problems.append(
+                f"申报压缩包“{pkg.source.name}”无法打开（文件损坏或不是有效的 zip 格式：{exc}），请重新打包提交"
+            )
+            return opened
+    else:
+        pairs = _walk_folder(pkg.source, opened, limits)
+    for rel, disk in pairs:
+        kind = sniff_kind(disk)
+        opened.files.append(
+            FileEntry(
+                rel_path=rel,
+                disk_path=disk,
+                size=disk.stat().st_size,
+                kind=kind,
+                extension_kind_mismatch=extension_mismatch(rel, kind),
+            )
+        )
+    return opened
+
+
+def _walk_folder(root: Path, opened: OpenedApplication, limits: IngestLimits) -> list[tuple[str, Path]]:
+    pairs: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        depth = len(here.relative_to(root).parts)
+        for d in list(dirnames):
+            if (here / d).is_symlink():
+                opened.problems.append(f"“{(here / d).relative_to(root).as_posix()}”是符号链接，已忽略")
+                dirnames.remove(d)
+        if depth >= limits.max_depth:
+            opened.problems.append(f"文件夹“{here.relative_to(root).as_posix()}”层级过深，其下内容未读取")
+            dirnames.clear()
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            if is_junk(rel):
+                opened.skipped.append(rel)
+            elif path.is_symlink():
+                opened.problems.append(f"“{rel}”是符号链接，已忽略")
+            elif len(pairs) >= limits.max_files:
+                opened.problems.append(f"文件数超过上限 {limits.max_files} 个，其余文件未读取")
+                return pairs
+            else:
+                pairs.append((rel, path))
+    return pairs

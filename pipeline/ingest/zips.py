@@ -1,0 +1,131 @@
+"""Safe extraction of an application zip into the pipeline's own workspace.
+
+Member names are decoded per member (flagged UTF-8, else UTF-8, else GB18030: zips
+from Chinese Windows carry GBK bytes without the flag), paths that would escape the
+workspace are refused, and sizes are counted while streaming rather than trusted
+from the headers.
+"""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from .limits import DEFAULT_LIMITS, IngestLimits, is_junk
+
+_UTF8_FLAG = 0x800
+_CHUNK = 1024 * 1024
+
+
+class ZipLimitExceeded(Exception):
+    """Raised when a member grows past the size or ratio limit while streaming."""
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The member's real name: Python decodes unflagged names as cp437."""
+    if info.flag_bits & _UTF8_FLAG:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
+        return info.filename
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
+def safe_relative(name: str) -> str | None:
+    """Normalise a member name to a relative POSIX path, or None if it escapes."""
+    name = name.replace("\\", "/")
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        return None
+    parts = [p for p in PurePosixPath(name).parts if p not in ("", ".")]
+    if not parts or any(p == ".." for p in parts):
+        return None
+    return "/".join(parts)
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+def extract_zip(
+    zip_path: Path, dest: Path, limits: IngestLimits = DEFAULT_LIMITS
+) -> tuple[list[tuple[str, Path]], list[str], list[str]]:
+    """Extract regular members of `zip_path` under `dest`.
+
+    Returns (files as (rel_path, disk_path), skipped junk names, Chinese problems).
+    """
+    files: list[tuple[str, Path]] = []
+    skipped: list[str] = []
+    problems: list[str] = []
+    total = 0
+    dest.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path) as zf:
+        for info in zf.infolist():
+            name = member_name(info)
+            if info.is_dir():
+                continue
+            rel = safe_relative(name)
+            if rel is None:
+                problems.append(f"压缩包成员“{name}”的路径指向压缩包以外（绝对路径或“..”），已拒绝解压")
+                continue
+            if is_junk(rel):
+                skipped.append(rel)
+                continue
+            if _is_symlink(info):
+                problems.append(f"压缩包成员“{rel}”是符号链接，已忽略")
+                continue
+            if len(files) >= limits.max_files:
+                problems.append(f"压缩包文件数超过上限 {limits.max_files} 个，其余成员未解压")
+                break
+            if rel.count("/") > limits.max_depth:
+                problems.append(f"压缩包成员“{rel}”的目录层级过深，已忽略")
+                continue
+            target = dest / rel
+            try:
+                written = _stream_member(zf, info, target, limits, limits.max_total_bytes - total)
+            except ZipLimitExceeded as exc:
+                target.unlink(missing_ok=True)
+                problems.append(f"压缩包成员“{rel}”{exc}，疑似压缩炸弹，已停止解压该成员")
+                continue
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError) as exc:
+                target.unlink(missing_ok=True)
+                problems.append(f"压缩包成员“{rel}”无法解压（{_reason(exc)}），请重新打包提交")
+                continue
+            total += written
+            files.append((rel, target))
+    return files, skipped, problems
+
+
+def _stream_member(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limits: IngestLimits, budget: int
+) -> int:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    cap = min(limits.max_file_bytes, budget)
+    ratio_cap = max(info.compress_size, 1) * limits.max_ratio
+    written = 0
+    with zf.open(info) as src, target.open("wb") as dst:
+        while chunk := src.read(_CHUNK):
+            written += len(chunk)
+            if written > cap:
+                raise ZipLimitExceeded(f"解压后超过大小上限（{cap // (1024 * 1024)} MB）")
+            if written > ratio_cap and written > _CHUNK:
+                raise ZipLimitExceeded(f"压缩比超过上限（{limits.max_ratio:.0f} 倍）")
+            dst.write(chunk)
+    return written
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return "该成员已加密，需要密码"
+    return "文件已损坏"
+
+
+def remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)

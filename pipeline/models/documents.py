@@ -1,0 +1,116 @@
+"""What ingest hands to read, and what read hands to classify and extract."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field
+
+from .common import Location, Model
+
+
+class FileKind(StrEnum):
+    """File kind decided from content (magic bytes), not from the extension."""
+
+    pdf = "pdf"
+    docx = "docx"
+    xlsx = "xlsx"
+    ole2 = "ole2"  # .doc / .xls / .wps / .et: legacy binary Office formats
+    image = "image"
+    text = "text"
+    zip = "zip"
+    empty = "empty"
+    unknown = "unknown"
+
+
+class FileEntry(Model):
+    """One file of an application, materialised on disk where the pipeline can read it.
+
+    `rel_path` is the path relative to the application root (inside the zip for a zip),
+    with forward slashes, exactly as the applicant named it. `disk_path` is where the
+    bytes are now (the original file for folders, a copy in the pipeline's own
+    workspace for zip members).
+    """
+
+    rel_path: str
+    disk_path: Path
+    size: int
+    kind: FileKind = FileKind.unknown
+    extension_kind_mismatch: bool = False
+
+
+class ApplicationPackage(Model):
+    """One application of a batch, as found on disk."""
+
+    applicant_id: str
+    source: Path
+    is_zip: bool = False
+
+
+class Batch(Model):
+    """A batch folder: its applications and whatever else lay in its root."""
+
+    root: Path
+    applications: list[ApplicationPackage] = Field(default_factory=list)
+    loose_files: list[str] = Field(default_factory=list)
+
+
+class OpenedApplication(Model):
+    """An application whose files have been listed (and zip members extracted)."""
+
+    applicant_id: str
+    files: list[FileEntry] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list)  # junk such as __MACOSX/, Thumbs.db
+    problems: list[str] = Field(default_factory=list)  # Chinese messages
+
+
+class TextBlock(Model):
+    """A run of text with its location: a PDF page, a .docx paragraph."""
+
+    text: str
+    loc: Location
+    style: str | None = None  # .docx paragraph style name (headings help sectioning)
+
+
+class Cell(Model):
+    text: str
+    loc: Location
+
+
+class Table(Model):
+    """A table as rows of cells: a .docx table, a PDF table, or a spreadsheet sheet.
+
+    Merged cells are repeated in every grid position they cover (python-docx and
+    pdfplumber semantics), so code that walks rows sees the value where it shows.
+    """
+
+    index: int  # 1-based within the document
+    page: int | None = None
+    sheet: str | None = None
+    rows: list[list[Cell]] = Field(default_factory=list)
+
+    def texts(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.rows]
+
+
+class ReadDocument(Model):
+    """The readable content of one file, every piece located."""
+
+    file: str  # rel_path of the FileEntry
+    kind: FileKind
+    page_count: int | None = None
+    blocks: list[TextBlock] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    readable: bool = True
+    problem: str | None = None  # Chinese reason when not (or only partly) readable
+
+    def full_text(self) -> str:
+        """All text in reading order, tables included, for keyword matching."""
+        parts = [b.text for b in self.blocks]
+        for t in self.tables:
+            parts.extend(" ".join(c.text for c in row) for row in t.rows)
+        return "\n".join(parts)
+
+    def page_text(self, page: int) -> str:
+        return "\n".join(b.text for b in self.blocks if b.loc.page == page)

@@ -1,0 +1,54 @@
+"""The per-application result: one line of results.jsonl (see the output contract)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from pydantic import Field
+
+from .classification import MaterialEntry
+from .common import Decision, ListPart, MaterialType, Model
+from .fields import FieldValue, ListTable, Narrative
+from .rules import Inconsistency, RuleResult
+
+
+class FileReport(Model):
+    """How one file (or page range) of the application was read and classified."""
+
+    file: str
+    kind: str
+    material: MaterialType | None = None
+    part: ListPart | None = None
+    reason: str = ""
+    readable: bool = True
+    problem: str | None = None
+
+
+class ApplicationResult(Model):
+    """Everything the pipeline concluded about one application.
+
+    The keys named by the output contract come first; `files`, `narratives` and
+    `lists` are this project's additions that the dossier renders.
+    """
+
+    applicant_id: str
+    as_of: date
+    ruleset: str
+    materials: dict[MaterialType, MaterialEntry]
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    rules: list[RuleResult] = Field(default_factory=list)
+    inconsistencies: list[Inconsistency] = Field(default_factory=list)
+    decision: Decision
+    problems: list[str] = Field(default_factory=list)
+    files: list[FileReport] = Field(default_factory=list)
+    narratives: list[Narrative] = Field(default_factory=list)
+    lists: list[ListTable] = Field(default_factory=list)
+
+    def value(self, field_id: str):
+        """The value of a field, or None when it was not found."""
+        fv = self.fields.get(field_id)
+        return fv.value if fv else None
+
+    def to_json_line(self) -> str:
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)

@@ -1,0 +1,20 @@
+"""Reading settings from data/read.yaml."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..models.common import Model
+from ..reference import DATA_DIR, load_yaml
+
+
+class ReadSettings(Model):
+    version: int
+    min_page_chars: int
+    max_cid_share: float
+    table_page_keywords: list[str]
+
+
+@cache
+def read_settings() -> ReadSettings:
+    return ReadSettings.model_validate(load_yaml(DATA_DIR / "read.yaml"))

@@ -1,0 +1,91 @@
+"""Load the versioned reference data under pipeline/data/ into validated models.
+
+Every stage reads names, keywords and field types from here, never from literals.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import Field
+
+from .models.common import ListPart, MaterialType, Model
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class ReferenceDataError(ValueError):
+    """A data file is malformed; the message names the file and the problem."""
+
+
+def load_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ReferenceDataError(f"无法读取数据文件 {path}：{exc}") from exc
+    if not isinstance(data, dict):
+        raise ReferenceDataError(f"数据文件 {path} 的顶层必须是映射")
+    return data
+
+
+FieldType = Literal["money", "ratio", "date", "count", "area", "text", "enum", "functions", "bool"]
+
+
+class FieldSpec(Model):
+    name: str
+    type: FieldType
+    personal: bool = False
+
+
+class FieldCatalog(Model):
+    version: int
+    fields: dict[str, FieldSpec]
+
+    def name(self, field_id: str) -> str:
+        spec = self.fields.get(field_id)
+        return spec.name if spec else field_id
+
+
+class PartSpec(Model):
+    name: str
+    name_keywords: dict[str, float] = Field(default_factory=dict)
+    content_keywords: dict[str, float] = Field(default_factory=dict)
+
+
+class MaterialSpec(Model):
+    name: str
+    article: str
+    supply: str
+    name_keywords: dict[str, float] = Field(default_factory=dict)
+    content_keywords: dict[str, float] = Field(default_factory=dict)
+    parts: dict[ListPart, PartSpec] = Field(default_factory=dict)
+
+
+class MaterialCatalog(Model):
+    version: int
+    materials: dict[MaterialType, MaterialSpec]
+
+    def spec(self, material: MaterialType) -> MaterialSpec:
+        return self.materials[material]
+
+    def part_name(self, part: ListPart) -> str:
+        return self.materials[MaterialType.resource_lists].parts[part].name
+
+
+@cache
+def field_catalog() -> FieldCatalog:
+    return FieldCatalog.model_validate(load_yaml(DATA_DIR / "fields.yaml"))
+
+
+@cache
+def material_catalog() -> MaterialCatalog:
+    catalog = MaterialCatalog.model_validate(load_yaml(DATA_DIR / "materials.yaml"))
+    missing = set(MaterialType) - set(catalog.materials)
+    if missing:
+        raise ReferenceDataError(f"materials.yaml 缺少材料类型：{sorted(missing)}")
+    if set(catalog.materials[MaterialType.resource_lists].parts) != set(ListPart):
+        raise ReferenceDataError("materials.yaml 的 resource_lists 必须列出三个组成部分")
+    return catalog
