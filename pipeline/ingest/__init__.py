@@ -25,7 +25,10 @@ def _is_zip(path: Path) -> bool:
 def discover_batch(input_path: Path) -> Batch:
     """Every direct child folder or .zip of a batch folder is one application.
 
-    A folder with no child folder or zip, or a single .zip, is itself one application.
+    A single .zip is one application. A folder is itself one application when it has
+    no child folder or zip, or when its own documents outnumber its child folders and
+    zips (an application with sub-folders such as 申报材料/); a batch's root holds at
+    most a few loose files, which are reported.
     """
     if not input_path.exists():
         raise IngestError(f"输入路径不存在：{input_path}")
@@ -48,9 +51,10 @@ def discover_batch(input_path: Path) -> Batch:
             apps.append(ApplicationPackage(applicant_id=child.stem, source=child, is_zip=True))
         elif not is_junk(child.name):
             loose.append(child.name)
-    if not apps:
-        if not any(c.is_file() for c in children):
-            raise IngestError(f"输入文件夹中没有任何申报材料：{input_path}")
+    documents = [name for name in loose if (input_path / name).is_file()]
+    if not apps and not documents:
+        raise IngestError(f"输入文件夹中没有任何申报材料：{input_path}")
+    if not apps or len(documents) > max(len(apps), 1):
         return Batch(
             root=input_path.parent,
             applications=[ApplicationPackage(applicant_id=input_path.name, source=input_path)],

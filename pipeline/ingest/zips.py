@@ -103,9 +103,7 @@ def extract_zip(
     return files, skipped, problems
 
 
-def _stream_member(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limits: IngestLimits, budget: int
-) -> int:
+def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limits: IngestLimits, budget: int) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     cap = min(limits.max_file_bytes, budget)
     ratio_cap = max(info.compress_size, 1) * limits.max_ratio

@@ -57,8 +57,7 @@ READERS: dict[FileKind, Reader] = {
     FileKind.ole2: Reader(
         "ole2",
         _unsupported(
-            "旧版 Office/WPS 格式（.doc/.xls/.wps/.et）暂不能自动读取，"
-            "请申报单位另存为 .docx/.xlsx 或 PDF 后提交"
+            "旧版 Office/WPS 格式（.doc/.xls/.wps/.et）暂不能自动读取，请申报单位另存为 .docx/.xlsx 或 PDF 后提交"
         ),
     ),
     FileKind.zip: Reader("zip", _unsupported("申报材料中嵌套的压缩包未解压读取，请将其中文件直接放入申报文件夹")),

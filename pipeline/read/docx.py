@@ -19,10 +19,17 @@ _W_CHAR, _W_FONT = qn("w:char"), qn("w:font")
 
 # Check boxes typed with symbol fonts (Insert > Symbol) rather than Unicode characters.
 _SYMBOLS = {
-    ("wingdings", "F0FE"): "☑", ("wingdings", "F0A8"): "□", ("wingdings", "F06F"): "□",
-    ("wingdings", "F078"): "☒", ("wingdings", "F0FC"): "√", ("wingdings", "F0FD"): "☒",
-    ("wingdings 2", "F052"): "☑", ("wingdings 2", "F054"): "☒", ("wingdings 2", "F0A3"): "□",
-    ("wingdings 2", "F050"): "√", ("wingdings 2", "F02A"): "□",
+    ("wingdings", "F0FE"): "☑",
+    ("wingdings", "F0A8"): "□",
+    ("wingdings", "F06F"): "□",
+    ("wingdings", "F078"): "☒",
+    ("wingdings", "F0FC"): "√",
+    ("wingdings", "F0FD"): "☒",
+    ("wingdings 2", "F052"): "☑",
+    ("wingdings 2", "F054"): "☒",
+    ("wingdings 2", "F0A3"): "□",
+    ("wingdings 2", "F050"): "√",
+    ("wingdings 2", "F02A"): "□",
 }
 
 
