@@ -1,0 +1,98 @@
+"""Helpers shared by the checklist, dossier and batch views."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..models import ApplicationResult, MaterialStatus, MaterialType, Outcome
+from ..reference import field_catalog, material_catalog
+from .config import labels, settings
+from .formatting import split_ref
+
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+def cn_index(n: int) -> str:
+    """1 -> 一, 10 -> 十, 11 -> 十一 (enough for section numbering)."""
+    if n <= 10:
+        return CN_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+
+
+def issue_date(result_as_of: date | None) -> date:
+    """The date printed on documents: today, or the run's reference date (settings.issue_date)."""
+    if settings().issue_date == "as_of" and result_as_of is not None:
+        return result_as_of
+    return date.today()
+
+
+def material_order() -> list[MaterialType]:
+    """Article 11 (一)…(八) in catalogue order, then the Article 10 推荐表."""
+    return list(material_catalog().materials)
+
+
+def unit_name(result: ApplicationResult) -> str:
+    value = result.value("unit_name")
+    return str(value) if value else result.applicant_id
+
+
+def deficient_materials(result: ApplicationResult) -> list[MaterialType]:
+    """Materials that are not `present` (missing from the result counts as missing)."""
+    out = []
+    for material in material_order():
+        entry = result.materials.get(material)
+        if entry is None or entry.status != MaterialStatus.present:
+            out.append(material)
+    return out
+
+
+def material_summary(result: ApplicationResult) -> list[str]:
+    """["营业执照…：缺失", …] for every deficient material."""
+    catalog = material_catalog()
+    out = []
+    for material in deficient_materials(result):
+        entry = result.materials.get(material)
+        status = entry.status if entry else MaterialStatus.missing
+        out.append(f"{catalog.spec(material).name}：{labels().of('material_status', status)}")
+    return out
+
+
+def rule_title(rule_id: str, title: str) -> str:
+    return title or labels().rule_titles.get(rule_id, rule_id)
+
+
+def rules_with(result: ApplicationResult, *outcomes: Outcome) -> list[str]:
+    return [f"{rule_title(r.id, r.title)}（{r.article}）" for r in result.rules if r.outcome in outcomes]
+
+
+def review_flags(result: ApplicationResult) -> list[str]:
+    """Fields with review reasons, as "字段名：原因"."""
+    names = field_catalog()
+    return [f"{names.name(fid)}：{reason}" for fid, fv in result.fields.items() for reason in fv.review]
+
+
+def inconsistency_texts(result: ApplicationResult) -> list[str]:
+    names = field_catalog()
+    out = []
+    for inc in result.inconsistencies:
+        fields = "与".join(names.name(f) for f in inc.fields)
+        out.append(f"{fields}：{inc.note}" if inc.note else fields)
+    return out
+
+
+def problems_by_file(result: ApplicationResult) -> tuple[dict[MaterialType, list[str]], list[str]]:
+    """Attach each problem message to the material whose file it names; the rest stay general."""
+    by_material: dict[MaterialType, list[str]] = {}
+    general: list[str] = []
+    for problem in result.problems:
+        owner = None
+        for material, entry in result.materials.items():
+            if any(split_ref(f)[0] and split_ref(f)[0] in problem for f in entry.files):
+                owner = material
+                break
+        if owner is None:
+            general.append(problem)
+        else:
+            by_material.setdefault(owner, []).append(problem)
+    return by_material, general

@@ -1,0 +1,83 @@
+"""Settings, Chinese display labels and the scoring sheet, loaded from pipeline/data/."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+import pipeline
+
+from ..models.common import Model
+from ..reference import DATA_DIR, load_yaml
+
+TEMPLATES_DIR = Path(pipeline.__file__).resolve().parents[1] / "templates"
+
+
+class Settings(Model):
+    version: int
+    department: str
+    office: str
+    contact: str
+    supplement_working_days: int = Field(gt=0)
+    issue_date: Literal["today", "as_of"] = "today"
+    list_rows_max: int = Field(default=20, ge=0)
+    narrative_chars_max: int = Field(default=6000, gt=0)
+    checklist_title: str
+    checklist_title_complete: str
+    dossier_title: str
+    index_title: str
+    decision_colours: dict[str, str]
+    decision_text_colours: dict[str, str]
+    outcome_colours: dict[str, str]
+
+
+class Labels(Model):
+    version: int
+    decision: dict[str, str]
+    outcome: dict[str, str]
+    material_status: dict[str, str]
+    unit_nature: dict[str, str]
+    function: dict[str, str]
+    audit_opinion: dict[str, str]
+    bool: dict[str, str]
+    enum_fields: dict[str, str] = Field(default_factory=dict)
+    rule_titles: dict[str, str] = Field(default_factory=dict)
+    rule_value_types: dict[str, str] = Field(default_factory=dict)
+
+    def table(self, name: str) -> dict[str, str]:
+        return getattr(self, name)
+
+    def of(self, table: str, key: object) -> str:
+        """The Chinese label of an enum value, or the value itself when unknown."""
+        raw = getattr(key, "value", key)
+        return self.table(table).get(str(raw), str(raw))
+
+
+class Criterion(Model):
+    article: str
+    item: str
+    points: str
+
+
+class Scoring(Model):
+    version: int
+    criteria: list[Criterion]
+    declaration: str
+
+
+@cache
+def settings() -> Settings:
+    return Settings.model_validate(load_yaml(DATA_DIR / "settings.yaml"))
+
+
+@cache
+def labels() -> Labels:
+    return Labels.model_validate(load_yaml(DATA_DIR / "labels_zh.yaml"))
+
+
+@cache
+def scoring() -> Scoring:
+    return Scoring.model_validate(load_yaml(DATA_DIR / "scoring.yaml"))

@@ -1,0 +1,104 @@
+"""render_batch: summary.xlsx and index.html read back and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import openpyxl
+import pytest
+
+from pipeline.render import render_application, render_batch, unique_dirnames
+
+from .test_render_documents import parse
+from .test_render_samples import ALL, ID_NUMBER, SCRIPT
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("batch")
+    results = [factory() for factory in ALL]
+    names = unique_dirnames([r.applicant_id for r in results])
+    for result in results:
+        render_application(result, root / "applicants" / names[result.applicant_id])
+    render_batch(results, root, names, ["说明.txt", "汇总表.xls"], [f"批次问题：{ID_NUMBER}"])
+    return root
+
+
+def test_summary_workbook_layout(out: Path) -> None:
+    wb = openpyxl.load_workbook(out / "summary.xlsx")
+    assert wb.sheetnames == ["申报汇总", "材料缺失明细", "规则核验明细"]
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "B2"
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
+    ws = wb["申报汇总"]
+    header = [c.value for c in ws[1]]
+    assert header[:12] == [
+        "申报编号", "申报单位", "平台名称", "所在市", "所在县（区）", "单位性质",
+        "初审结论", "缺失材料", "未通过规则", "放宽规则", "需复核事项", "不一致",
+    ]  # fmt: skip
+    assert ws.max_row == 1 + len(ALL)
+    assert ws.column_dimensions["A"].width >= 20
+
+
+def test_summary_rows_links_and_colours(out: Path) -> None:
+    ws = openpyxl.load_workbook(out / "summary.xlsx")["申报汇总"]
+    rows = {row[0].value: row for row in ws.iter_rows(min_row=2)}
+    incomplete = rows["石嘴山-宁夏材料不全服务中心"]
+    assert incomplete[6].value == "材料不全"
+    assert "法人证书或营业执照副本（复印件）（缺失）" in incomplete[7].value
+    assert "资产总额相差超过5%" in incomplete[11].value
+    assert incomplete[0].hyperlink.target == "applicants/石嘴山-宁夏材料不全服务中心/dossier.html"
+    assert incomplete[13].hyperlink.target.endswith("/checklist.docx")
+    assert incomplete[6].fill.fgColor.rgb.endswith("F8CBAD")
+    relaxed = rows["固原-西吉县创业服务中心"]
+    assert relaxed[6].value == "需人工复核"
+    assert "从事中小企业服务人员数" in relaxed[9].value
+    assert rows["吴忠-恶意名称"][1].value == SCRIPT  # plain text in a cell, not markup
+
+
+def test_summary_detail_sheets(out: Path) -> None:
+    wb = openpyxl.load_workbook(out / "summary.xlsx")
+    materials = list(wb["材料缺失明细"].iter_rows(min_row=2, values_only=True))
+    assert {(r[0], r[4]) for r in materials} >= {
+        ("石嘴山-宁夏材料不全服务中心", "缺失"),
+        ("石嘴山-宁夏材料不全服务中心", "无法读取"),
+        ("石嘴山-宁夏材料不全服务中心", "部分缺失"),
+        ("吴忠-恶意名称", "缺失"),
+    }
+    assert all(r[7] for r in materials)  # what to supply
+    rules = list(wb["规则核验明细"].iter_rows(min_row=2, values_only=True))
+    assert len(rules) == 2 + 2 + 3 + 2
+    assert ("固原-西吉县创业服务中心", "art6_5_service_staff", "未达标（适用放宽条款）") in {
+        (r[0], r[2], r[7]) for r in rules
+    }
+
+
+def test_index_html(out: Path) -> None:
+    path = out / "index.html"
+    html = path.read_text(encoding="utf-8")
+    tags = parse(path)
+    scripts = [attrs for tag, attrs in tags.tags if tag == "script"]
+    assert len(scripts) == 1 and "src" not in scripts[0]  # only the inline sort/filter script
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "http://" not in html and "https://" not in html
+    assert not [a for tag, a in tags.tags if tag == "link"]
+    hrefs = {attrs.get("href") for tag, attrs in tags.tags if tag == "a"}
+    for applicant in ("银川-宁夏某某科技有限公司", "吴忠-恶意名称"):
+        base = "applicants/" + quote(applicant) + "/"
+        assert {base + "dossier.html", base + "dossier.docx", base + "checklist.docx"} <= hrefs
+    for text in ("通过初审", "材料不全", "需人工复核", "银川市", "固原市", "说明.txt", "汇总表.xls"):
+        assert text in html
+    assert ID_NUMBER not in html
+    assert "批次问题" in html
+
+
+def test_missing_dirname_does_not_break_the_batch(tmp_path: Path) -> None:
+    results = [factory() for factory in ALL[:2]]
+    render_batch(results, tmp_path, {}, [], [])
+    assert (tmp_path / "summary.xlsx").exists() and (tmp_path / "index.html").exists()
+
+
+def test_empty_batch(tmp_path: Path) -> None:
+    render_batch([], tmp_path, {}, [], [])
+    assert openpyxl.load_workbook(tmp_path / "summary.xlsx")["申报汇总"].max_row == 1
