@@ -79,7 +79,7 @@ def test_broken_files_are_unreadable_with_chinese_reasons(files):
     assert not results["坏.pdf"].readable and "PDF" in results["坏.pdf"].problem
     assert not results["坏.docx"].readable
     assert not results["空.xlsx"].readable and "0 字节" in results["空.xlsx"].problem
-    assert not results["旧格式.doc"].readable and "另存为" in results["旧格式.doc"].problem
+    assert not results["旧格式.doc"].readable and "已损坏" in results["旧格式.doc"].problem
 
 
 def test_scanned_pdf_without_text_layer_is_flagged(files):

@@ -6,7 +6,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from ..models import ApplicationPackage, Batch, FileEntry, OpenedApplication
+from ..models import ApplicationPackage, Batch, FileEntry, FileKind, OpenedApplication
 from .limits import DEFAULT_LIMITS, IngestLimits, is_junk
 from .sniff import extension_mismatch, sniff_kind
 from .zips import extract_zip
@@ -65,11 +65,13 @@ def discover_batch(input_path: Path) -> Batch:
 def open_application(
     pkg: ApplicationPackage, workspace: Path, limits: IngestLimits = DEFAULT_LIMITS
 ) -> OpenedApplication:
-    """List an application's files; a zip is extracted under `workspace` first."""
+    """List an application's files; zips (the package itself, or zips inside it up to
+    `limits.max_zip_depth`) are extracted under `workspace`, which the caller owns."""
     opened = OpenedApplication(applicant_id=pkg.applicant_id)
+    budget = _Budget(limits.max_total_bytes)
     if pkg.is_zip:
         try:
-            pairs, opened.skipped, opened.problems = extract_zip(pkg.source, workspace, limits)
+            pairs = _unzip(pkg.source, "", workspace / "zip", opened, limits, budget)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             opened.problems.append(
                 f"申报压缩包“{pkg.source.name}”无法打开（文件损坏或不是有效的 zip 格式：{exc}），请重新打包提交"
@@ -77,8 +79,52 @@ def open_application(
             return opened
     else:
         pairs = _walk_folder(pkg.source, opened, limits)
+    _add_files(opened, pairs, workspace, limits, budget, depth=0)
+    return opened
+
+
+class _Budget:
+    """Bytes an application may still extract, shared by all its nested zips."""
+
+    def __init__(self, remaining: int):
+        self.remaining = remaining
+
+
+def _unzip(
+    zip_path: Path, prefix: str, dest: Path, opened: OpenedApplication, limits: IngestLimits, budget: _Budget
+) -> list[tuple[str, Path]]:
+    extraction = extract_zip(zip_path, dest, limits, budget.remaining)
+    budget.remaining -= extraction.bytes_written
+    opened.skipped.extend(prefix + name for name in extraction.skipped)
+    where = f"“{prefix.rstrip('/')}”中的" if prefix else ""
+    opened.problems.extend(where + problem for problem in extraction.problems)
+    return [(prefix + rel, disk) for rel, disk in extraction.files]
+
+
+def _add_files(
+    opened: OpenedApplication,
+    pairs: list[tuple[str, Path]],
+    workspace: Path,
+    limits: IngestLimits,
+    budget: _Budget,
+    depth: int,
+) -> None:
     for rel, disk in pairs:
         kind = sniff_kind(disk)
+        if kind == FileKind.zip and depth < limits.max_zip_depth:
+            dest = workspace / f"nested{depth}-{len(opened.files)}-{len(opened.skipped)}"
+            try:
+                inner = _unzip(disk, rel + "/", dest, opened, limits, budget)
+            except (zipfile.BadZipFile, OSError, ValueError):
+                pass  # kept as a file: the zip reader reports it unreadable
+            else:
+                _add_files(opened, inner, workspace, limits, budget, depth + 1)
+                continue
+        elif kind == FileKind.zip:
+            opened.problems.append(f"“{rel}”：压缩包嵌套层数超过 {limits.max_zip_depth} 层，未继续解压")
+        if len(opened.files) >= limits.max_files:
+            opened.problems.append(f"文件数超过上限 {limits.max_files} 个，其余文件未读取")
+            return
         opened.files.append(
             FileEntry(
                 rel_path=rel,
@@ -88,7 +134,6 @@ def open_application(
                 extension_kind_mismatch=extension_mismatch(rel, kind),
             )
         )
-    return opened
 
 
 def _walk_folder(root: Path, opened: OpenedApplication, limits: IngestLimits) -> list[tuple[str, Path]]:

@@ -11,6 +11,7 @@ class IngestLimits(Model):
     max_ratio: float = 200.0  # uncompressed / compressed size of a zip member
     max_files: int = 2000  # files in one application
     max_depth: int = 12  # folder depth inside one application
+    max_zip_depth: int = 3  # zips inside zips are opened this many levels deep
 
 
 DEFAULT_LIMITS = IngestLimits()

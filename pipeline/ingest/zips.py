@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import stat
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .limits import DEFAULT_LIMITS, IngestLimits, is_junk
@@ -54,16 +55,24 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
-def extract_zip(
-    zip_path: Path, dest: Path, limits: IngestLimits = DEFAULT_LIMITS
-) -> tuple[list[tuple[str, Path]], list[str], list[str]]:
-    """Extract regular members of `zip_path` under `dest`.
+@dataclass
+class ZipExtraction:
+    files: list[tuple[str, Path]] = field(default_factory=list)  # (rel_path, disk_path)
+    skipped: list[str] = field(default_factory=list)  # junk member names
+    problems: list[str] = field(default_factory=list)  # Chinese
+    bytes_written: int = 0
 
-    Returns (files as (rel_path, disk_path), skipped junk names, Chinese problems).
+
+def extract_zip(
+    zip_path: Path, dest: Path, limits: IngestLimits = DEFAULT_LIMITS, budget: int | None = None
+) -> ZipExtraction:
+    """Extract the regular members of `zip_path` under `dest`, writing at most `budget` bytes.
+
+    Raises zipfile.BadZipFile (or OSError) when the archive itself cannot be opened.
     """
-    files: list[tuple[str, Path]] = []
-    skipped: list[str] = []
-    problems: list[str] = []
+    result = ZipExtraction()
+    files, skipped, problems = result.files, result.skipped, result.problems
+    budget = limits.max_total_bytes if budget is None else budget
     total = 0
     dest.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path) as zf:
@@ -89,7 +98,7 @@ def extract_zip(
                 continue
             target = dest / rel
             try:
-                written = _stream_member(zf, info, target, limits, limits.max_total_bytes - total)
+                written = _stream_member(zf, info, target, limits, budget - total)
             except ZipLimitExceeded as exc:
                 target.unlink(missing_ok=True)
                 problems.append(f"压缩包成员“{rel}”{exc}，疑似压缩炸弹，已停止解压该成员")
@@ -100,7 +109,8 @@ def extract_zip(
                 continue
             total += written
             files.append((rel, target))
-    return files, skipped, problems
+    result.bytes_written = total
+    return result
 
 
 def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limits: IngestLimits, budget: int) -> int:

@@ -104,6 +104,7 @@ class ReadDocument(Model):
     tables: list[Table] = Field(default_factory=list)
     readable: bool = True
     problem: str | None = None  # Chinese reason when not (or only partly) readable
+    converted_from: str | None = None  # legacy format read through conversion, e.g. "doc"
 
     def full_text(self) -> str:
         """All text in reading order, tables included, for keyword matching."""

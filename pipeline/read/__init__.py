@@ -13,9 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import FileEntry, FileKind, ReadDocument
+from .budget import ReadTimeout, time_budget
 from .docx import read_docx
 from .errors import ReadFailure
+from .ole2 import read_ole2
 from .pdf import read_pdf
+from .settings import read_settings
 from .text import read_text
 from .xlsx import read_xlsx
 
@@ -54,13 +57,10 @@ READERS: dict[FileKind, Reader] = {
     FileKind.xlsx: Reader("xlsx", read_xlsx),
     FileKind.text: Reader("text", read_text),
     FileKind.image: Reader("image", _image),
-    FileKind.ole2: Reader(
-        "ole2",
-        _unsupported(
-            "旧版 Office/WPS 格式（.doc/.xls/.wps/.et）暂不能自动读取，请申报单位另存为 .docx/.xlsx 或 PDF 后提交"
-        ),
+    FileKind.ole2: Reader("ole2", read_ole2),
+    FileKind.zip: Reader(
+        "zip", _unsupported("压缩包无法解压（文件已损坏、加密或嵌套层数过多），请将其中文件直接放入申报文件夹后提交")
     ),
-    FileKind.zip: Reader("zip", _unsupported("申报材料中嵌套的压缩包未解压读取，请将其中文件直接放入申报文件夹")),
     FileKind.empty: Reader("empty", _unsupported("文件为空（0 字节），请重新提交该文件")),
     FileKind.unknown: Reader("unknown", _unsupported("无法识别的文件格式，请提交 PDF、Word、Excel 或图片格式")),
 }
@@ -68,10 +68,23 @@ READERS: dict[FileKind, Reader] = {
 
 def read_file(entry: FileEntry) -> ReadDocument:
     reader = READERS[entry.kind]
+    settings = read_settings()
     try:
         if not reader.available():
             raise ReadFailure(reader.unavailable_reason)
-        doc = reader.read(entry)
+        if entry.size > settings.max_file_mb * 1024 * 1024:
+            raise ReadFailure(
+                f"文件过大（{entry.size / 1024 / 1024:.0f} MB，上限 {settings.max_file_mb} MB），未读取；请压缩或拆分后提交"
+            )
+        with time_budget(settings.file_seconds):
+            doc = reader.read(entry)
+    except ReadTimeout:
+        return ReadDocument(
+            file=entry.rel_path,
+            kind=entry.kind,
+            readable=False,
+            problem=f"读取超时（超过 {settings.file_seconds:.0f} 秒），文件可能过大或结构异常，请重新生成后提交",
+        )
     except ReadFailure as exc:
         return ReadDocument(file=entry.rel_path, kind=entry.kind, readable=False, problem=str(exc))
     except Exception as exc:  # a library bug on a strange file must not stop the batch
