@@ -1,0 +1,230 @@
+"""Parse a cell or line into a typed value: money, ratio, date, count, area, enum, bool."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import cn2an
+
+from . import matching as mt
+from . import patterns as p
+from .config import labels
+
+
+@dataclass
+class Parsed:
+    value: object
+    confidence: float = 1.0
+    note: str | None = None
+    review: list[str] = field(default_factory=list)
+
+
+def parse(kind: str, text: str, unit: str | None = None, label: str = "") -> Parsed | None:
+    """Dispatch on the field type of fields.yaml; None when the text holds no such value."""
+    text = (text or "").strip()
+    if not p.norm(text):
+        return None
+    parser = _PARSERS.get(kind)
+    return parser(text, unit, label) if parser else None
+
+
+def _money(text: str, unit: str | None, label: str) -> Parsed | None:
+    scale = labels().units.money
+    found = p.amounts(text)
+    if found:
+        number, own_unit, _ = found[0]
+        if own_unit:
+            return _cross_check(Parsed(number * scale[own_unit]), text)
+        if unit and unit in scale:
+            parsed = Parsed(number * scale[unit])
+            if scale[unit] >= 10000 and number >= 100000:
+                parsed.review.append(f"标注单位为{unit}，但数值 {number:g} 疑似以元填写，请核对")
+                parsed.confidence = 0.5
+            return parsed
+        parsed = Parsed(number, 0.8, "未注明金额单位，按元计")
+        if 0 < abs(number) < 10000:
+            parsed.review.append(f"金额 {number:g} 未注明单位，按元计数值偏小，可能以万元填写，请核对")
+            parsed.confidence = 0.5
+        return _cross_check(parsed, text)
+    cleaned = p.strip_words(text, labels().money_noise)
+    digits = p.chinese_number(cleaned)
+    if not digits:
+        return None
+    try:
+        number = float(cn2an.cn2an(digits, "smart"))
+    except (ValueError, KeyError):
+        return Parsed(None, 0.0, review=[f"中文大写金额“{text}”无法解析，请人工核对"])
+    if unit and unit in scale and "万" not in digits and "亿" not in digits:
+        number *= scale[unit]
+    return Parsed(number, 0.9, "由中文大写金额换算")
+
+
+def _cross_check(parsed: Parsed, text: str) -> Parsed:
+    """Where 大写 and 小写 amounts are both written, they must agree."""
+    digits = p.chinese_number(p.strip_words(text, labels().money_noise))
+    if not digits or len(digits) < 3:
+        return parsed
+    try:
+        written = float(cn2an.cn2an(digits, "smart"))
+    except (ValueError, KeyError):
+        return parsed
+    if isinstance(parsed.value, float) and abs(written - parsed.value) > 0.005 * max(abs(written), 1):
+        parsed.review.append(f"大写金额（{digits}）与小写金额 {parsed.value:,.2f} 不一致，请核对")
+        parsed.confidence = min(parsed.confidence, 0.5)
+    return parsed
+
+
+def _ratio(text: str, unit: str | None, label: str) -> Parsed | None:
+    pct = p.percent(text)
+    if pct is not None:
+        return _checked_ratio(Parsed(pct / 100))
+    is_score_label = mt.first_with(labels().score_labels, label) is not None
+    if "分" in text:
+        sc = p.score(text)
+        if sc is None:
+            return None
+        if not is_score_label:
+            return Parsed(None, 0.0, review=[f"“{text}”为分值，该项不是满意度，无法换算为比例"])
+        value, full = sc
+        return _checked_ratio(Parsed(value / (full or 100), 0.8, f"分值按满分{full or 100:g}分换算为比例"))
+    nums = p.numbers(text)
+    if not nums:
+        return None
+    number = p.to_float(nums[0])
+    if number is None:
+        return None
+    if unit == "%":
+        return _checked_ratio(Parsed(number / 100))
+    if number <= 1:
+        return Parsed(number, 0.9)
+    return _checked_ratio(Parsed(number / 100, 0.7, "未标注%，按百分数理解"))
+
+
+def _checked_ratio(parsed: Parsed) -> Parsed:
+    if isinstance(parsed.value, float) and not 0 <= parsed.value <= 1:
+        parsed.review.append(f"比例换算后为 {parsed.value:.4g}，超出 0–100% 范围，请核对")
+        parsed.confidence = min(parsed.confidence, 0.3)
+    return parsed
+
+
+def _date(text: str, unit: str | None, label: str) -> Parsed | None:
+    for year, month, day, _ in p.dates(text):
+        try:
+            value = dt.date(year, month, day or 1)
+        except ValueError:
+            return Parsed(None, 0.0, review=[f"日期“{text}”不是有效日期，请核对"])
+        if day is None:
+            return Parsed(value.isoformat(), 0.8, "仅有年月，按当月1日计")
+        return Parsed(value.isoformat())
+    return None
+
+
+def _count(text: str, unit: str | None, label: str) -> Parsed | None:
+    nums = p.numbers(text)
+    if nums:
+        number = p.to_float(nums[0])
+        if number is None:
+            return None
+        parsed = Parsed(round(number))
+        if number != int(number):
+            parsed.review.append(f"数量“{text}”不是整数，请核对")
+            parsed.confidence = 0.6
+        if len(nums) > 1:
+            parsed.note = "单元格含多个数字，取第一个"
+            parsed.confidence = min(parsed.confidence, 0.8)
+        return parsed
+    digits = p.chinese_number(text)
+    if digits:
+        try:
+            return Parsed(int(cn2an.cn2an(digits, "smart")), 0.9, "由中文数字换算")
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+def _area(text: str, unit: str | None, label: str) -> Parsed | None:
+    nums = p.numbers(text)
+    if not nums:
+        return None
+    number = p.to_float(nums[0])
+    return Parsed(number) if number is not None else None
+
+
+def _text(text: str, unit: str | None, label: str) -> Parsed | None:
+    text = p.strip_words(p.join_cjk(" ".join(text.split())), labels().stamp_words).strip()
+    return Parsed(p.cjk_brackets(text)) if text else None
+
+
+def _bool(text: str, unit: str | None, label: str) -> Parsed | None:
+    vocab = labels()
+    if mt.has_checkbox(text):
+        chosen = [opt for checked, opt in p.checkbox_options(text) if checked]
+        if not chosen:
+            return Parsed(False, 0.8, "未勾选任何选项")
+        text = chosen[0]
+    yes = mt.starts_with_any(vocab.yes_words, text)
+    no = mt.starts_with_any(vocab.no_words, text)
+    if no and (not yes or len(no) >= len(yes)):
+        return Parsed(False)
+    if yes:
+        return Parsed(True)
+    return Parsed(True, 0.6, f"按填写内容“{text[:20]}”视为具备")
+
+
+def _enum_options(text: str, synonyms: dict[str, list[str]]) -> list[tuple[str, bool]]:
+    """(enum value, checked) per option of a check-box text, or the plain text's meaning."""
+    matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
+    if mt.has_checkbox(text):
+        out = []
+        for checked, option in p.checkbox_options(text):
+            m = matcher.match(option)
+            if m:
+                out.append((m.key, checked))
+        return out
+    m = matcher.match(text)
+    return [(m.key, True)] if m else []
+
+
+def _unit_nature(text: str, unit: str | None, label: str) -> Parsed | None:
+    options = _enum_options(text, labels().unit_nature)
+    chosen = sorted({k for k, checked in options if checked})
+    if not options:
+        return None
+    if not chosen:
+        return Parsed(None, 0.0, review=["单位性质未勾选任何选项"])
+    if len(chosen) > 1:
+        return Parsed(chosen[0], 0.4, review=[f"单位性质勾选了多项：{'、'.join(chosen)}，请核对"])
+    return Parsed(chosen[0])
+
+
+def _functions(text: str, unit: str | None, label: str) -> Parsed | None:
+    if mt.has_checkbox(text):
+        options = _enum_options(text, labels().functions)
+    else:  # plain list such as "信息服务、培训服务": every named function counts
+        matcher = _matcher(tuple((k, tuple(v)) for k, v in labels().functions.items()))
+        options = [(key, True) for _, _, key, _ in matcher.find_all(p.norm(text))]
+    if not options:
+        return None
+    order = list(labels().functions)
+    chosen = sorted({k for k, checked in options if checked}, key=order.index)
+    return Parsed(chosen)
+
+
+def _matcher(frozen: tuple) -> mt.Matcher:
+    return _MATCHERS.setdefault(frozen, mt.Matcher({k: list(v) for k, v in frozen}))
+
+
+_MATCHERS: dict[tuple, mt.Matcher] = {}
+
+_PARSERS = {
+    "money": _money,
+    "ratio": _ratio,
+    "date": _date,
+    "count": _count,
+    "area": _area,
+    "text": _text,
+    "bool": _bool,
+    "functions": _functions,
+    "enum": _unit_nature,  # the only enum field of 附件2; audit.opinion is read by audit.py
+}

@@ -1,0 +1,279 @@
+"""附件2 application report: real .docx / .pdf files in several layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_application
+from pipeline.models import MaterialType
+from tests.test_extract_support import VALID_USCC, classified, docx_file, pdf_file
+
+FOUR_COLUMNS = [
+    ["申报单位名称", "宁夏某某科技有限公司", None, None],
+    ["统一社会信用代码", VALID_USCC, "单位性质", "☑企业 □事业单位 □社会团体 □民办非企业单位"],
+    ["成立时间", "2019年3月15日", "注册资本（万元）", "500"],
+    ["注册地址", "宁夏银川市金凤区北京中路168号", "联系人", "张三"],
+    ["资产总额（万元）", "150", "上年度营业收入", "1,200,000.00元"],
+    ["上年度服务收入（万元）", "80", "上年度服务支出（万元）", "60"],
+    ["服务场所面积（㎡）", "800", "从事中小企业服务人员数", "35人"],
+    ["其中大专及以上学历人数", "30", "其中中级及以上职称人数", "12"],
+    ["服务中小企业数量（家）", "2024年", "100", "2025年", "120"],
+    ["用户满意度", "92%", "集聚服务机构数", "5家"],
+    ["公益性或低收费服务占比", "35%", "申报功能", "☑信息服务 □技术服务 ☑培训服务 □融资服务"],
+]
+INDICATORS = [
+    ["功能", "指标", "上年度完成情况", "是否申报"],
+    ["信息服务", "线下年服务企业数量（家）", "120", "√"],
+    ["信息服务", "年组织开展信息服务活动次数", "6", "√"],
+    ["培训服务", "年培训人次", "800人次", "√"],
+    ["培训服务", "培训资质或主管部门备案", "☑有 □无", "√"],
+    ["融资服务", "年帮助中小企业融资总额（万元）", "30000", "否"],
+]
+EXPECTED = {
+    "unit_name": "宁夏某某科技有限公司",
+    "platform_name": "宁夏智慧企业服务平台",
+    "uscc": VALID_USCC,
+    "unit_nature": "enterprise",
+    "established_date": "2019-03-15",
+    "registered_capital": 5_000_000.0,
+    "address": "宁夏银川市金凤区北京中路168号",
+    "city": "银川市",
+    "county": "金凤区",
+    "total_assets": 1_500_000.0,
+    "revenue": 1_200_000.0,
+    "service_income": 800_000.0,
+    "service_expense": 600_000.0,
+    "premises_area": 800.0,
+    "service_staff": 35,
+    "staff_college_or_above": 30,
+    "staff_mid_title_or_above": 12,
+    "smes_served_last_year": 120,
+    "smes_served_prior_year": 100,
+    "satisfaction_rate": 0.92,
+    "aggregated_agencies": 5,
+    "public_benefit_share": 0.35,
+    "functions_claimed": ["information", "training"],
+    "info_offline_smes": 120,
+    "info_activities": 6,
+    "training_person_times": 800,
+    "training_qualification": True,
+    "financing_amount": 300_000_000.0,
+}
+
+
+def _extract(doc):
+    return extract_application([doc], [classified(doc, MaterialType.application_report)])
+
+
+def _cover():
+    return [("Title", "自治区中小企业公共服务示范平台申请报告"), "平台名称：宁夏智慧企业服务平台",
+            "申报单位（盖章）：宁夏某某科技有限公司", "推荐单位：银川市工业和信息化局"]
+
+
+def test_four_column_table_with_indicator_table_and_narratives(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        *_cover(), ("Heading 1", "一、基本情况表"), FOUR_COLUMNS, ("Heading 1", "二、功能指标表"), INDICATORS,
+        ("Heading 1", "三、平台建设和运营情况"), "平台于2019年建成。", "设有服务大厅。",
+        ("Heading 1", "四、服务能力"), "拥有专职人员35人。",
+        ("Heading 1", "五、服务业绩"), "上年服务企业120家。",
+        ("Heading 1", "六、特色和示范作用（第八条）"), "示范带动明显。",
+        ("Heading 1", "七、发展规划和年度服务目标"), "计划服务150家。",
+        ("Heading 1", "八、管理制度与收费标准"), "制定了收费标准。",
+    ])
+    result = _extract(doc)
+    got = {k: result.fields[k].value for k in EXPECTED}
+    assert got == EXPECTED
+    assert result.fields["recommending_unit"].value == "银川市工业和信息化局"
+    total = result.fields["total_assets"]
+    assert total.source.file == "申请报告.docx" and total.source.location == "表1第5行第2列"
+    assert total.matched == "资产总额" and total.review == []
+    assert len(result.fields["unit_name"].candidates) == 2  # table and cover agree
+    keys = [n.key for n in result.narratives]
+    assert keys == ["operation", "capability", "performance", "features", "plan", "management"]
+    assert result.narratives[0].text == "平台于2019年建成。\n设有服务大厅。"
+    assert result.narratives[3].source.location == "第14段"
+
+
+def test_two_column_table_with_unit_column_merges_and_year_columns(tmp_path):
+    doc = docx_file(tmp_path / "附件2.docx", [
+        "一、基本情况",
+        [
+            ["单位名称", "宁夏某某服务中心", None],
+            ["单位性质", "□企业 ■事业单位 □社会团体 □民办非企业单位", None],
+            ["注册时间", "2018.6.1", None],
+            ["所在地", "固原市西吉县", None],
+            ["资产总额", "1,500,000.00", "元"],
+            ["服务人员数", "20", "人"],
+            ["用户满意度", "88", "%"],
+        ],
+        [
+            ["指标", "2024年", "2025年"],
+            ["服务中小企业数量", "60", "75"],
+        ],
+        "二、平台建设和运营情况",
+        "中心成立以来……",
+        "三、服务能力",
+        "中心有专业人员20人。",
+    ])
+    f = _extract(doc).fields
+    assert f["unit_name"].value == "宁夏某某服务中心"
+    assert f["unit_nature"].value == "public_institution"
+    assert f["established_date"].value == "2018-06-01"
+    assert (f["city"].value, f["county"].value) == ("固原市", "西吉县")
+    assert f["total_assets"].value == 1_500_000.0
+    assert f["service_staff"].value == 20
+    assert f["satisfaction_rate"].value == pytest.approx(0.88)
+    assert f["smes_served_last_year"].value == 75 and f["smes_served_prior_year"].value == 60
+
+
+def test_prose_lines_instead_of_tables(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        "申报单位名称：宁夏某某协会",
+        "单位性质：社会团体",
+        "成立时间：2020年1月",
+        "注册地址：宁夏吴忠市红寺堡区新民街1号",
+        "资产总额：壹佰贰拾万元；上年度营业收入：80万元",
+        "上年度服务中小企业数量：58家；前年度服务中小企业数量：52家",
+        "用户满意度：90分",
+        "申报功能：信息服务、咨询服务",
+    ])
+    f = _extract(doc).fields
+    assert f["unit_nature"].value == "social_organization"
+    assert f["established_date"].value == "2020-01-01"
+    assert (f["city"].value, f["county"].value) == ("吴忠市", "红寺堡区")
+    assert f["total_assets"].value == 1_200_000.0
+    assert f["revenue"].value == 800_000.0
+    assert (f["smes_served_last_year"].value, f["smes_served_prior_year"].value) == (58, 52)
+    assert f["satisfaction_rate"].value == pytest.approx(0.9)
+    assert f["functions_claimed"].value == ["information", "consulting"]
+
+
+def test_pdf_report_lines_and_narratives(tmp_path):
+    doc = pdf_file(tmp_path / "申请报告.pdf", [
+        ["自治区中小企业公共服务示范平台申请报告", "平台名称:宁夏创业服务平台",
+         "申报单位(盖章):宁夏某某管理咨询有限公司"],
+        ["基本情况表", f"统一社会信用代码 {VALID_USCC}", "资产总额(万元) 320 上年度营业收入(万元) 210",
+         "从事中小企业服务人员数 18 用户满意度 95%"],
+        ["一、平台建设和运营情况", "平台于2018年建成运营。", "二、特色和示范作用", "形成了创业辅导品牌。"],
+    ])
+    result = _extract(doc)
+    f = result.fields
+    assert f["platform_name"].value == "宁夏创业服务平台"
+    assert f["uscc"].value == VALID_USCC
+    assert f["total_assets"].value == 3_200_000.0
+    assert f["revenue"].value == 2_100_000.0
+    assert f["service_staff"].value == 18
+    assert f["satisfaction_rate"].value == pytest.approx(0.95)
+    assert f["total_assets"].source.page == 2
+    assert {n.key for n in result.narratives} == {"operation", "features"}
+
+
+def test_disagreeing_values_in_one_document_go_to_review(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        "资产总额：150万元",
+        [["资产总额（万元）", "180"], ["从事中小企业服务人员数", "12"]],
+    ])
+    fv = _extract(doc).fields["total_assets"]
+    assert fv.value == 1_800_000.0  # the table cell outranks the prose line
+    assert len(fv.candidates) == 2
+    assert any("取值不一致" in r for r in fv.review)
+
+
+def test_unit_mismatch_and_bad_code_go_to_review(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        [["资产总额（万元）", "1500000"], ["统一社会信用代码", VALID_USCC[:-1] + "X"], ["用户满意度", "180%"]],
+    ])
+    f = _extract(doc).fields
+    assert any("疑似以元填写" in r for r in f["total_assets"].review)
+    assert any("校验位" in r for r in f["uscc"].review)
+    assert any("超出" in r for r in f["satisfaction_rate"].review)
+
+
+def test_labels_over_values_and_year_labelled_figures(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        [["从事中小企业服务人员数", "其中大专及以上学历", "其中中级及以上职称"], ["25", "20", "9"]],
+        [["2024年营业收入（万元）", "300"], ["2025年营业收入（万元）", "368"], ["2025年服务中小企业数量", "72家"],
+         ["2024年服务中小企业数量", "65家"]],
+    ])
+    f = _extract(doc).fields
+    assert (f["service_staff"].value, f["staff_college_or_above"].value, f["staff_mid_title_or_above"].value) == (
+        25, 20, 9)
+    assert f["revenue"].value == 3_680_000.0 and f["revenue"].review == []
+    assert (f["smes_served_last_year"].value, f["smes_served_prior_year"].value) == (72, 65)
+
+
+def test_indicator_labels_read_in_the_context_of_their_function(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [[
+        ["申报功能", "□信息服务 ☑技术服务 □创业服务 □培训服务 ☑融资服务 □咨询服务 □市场服务", None],
+        ["服务功能", "指标", "上年度完成情况"],
+        ["技术服务", "年开展服务活动次数", "4"],
+        ["融资服务", "年组织投融资服务活动次数", "5"],
+        ["融资服务", "年帮助融资总额", "2.65亿元"],
+        ["融资服务", "年新增担保额", "—"],
+    ]])
+    f = _extract(doc).fields
+    assert f["functions_claimed"].value == ["technology", "financing"]
+    assert f["tech_activities"].value == 4
+    assert f["financing_activities"].value == 5
+    assert f["financing_amount"].value == 265_000_000.0
+    assert "guarantee_new_amount" not in f or f["guarantee_new_amount"].value is None
+
+
+def test_written_and_figure_amounts_must_agree(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [[["注册资本", "人民币伍佰万元整（¥6,000,000.00元）"]]])
+    fv = _extract(doc).fields["registered_capital"]
+    assert any("大写金额" in r for r in fv.review)
+
+
+def test_pdf_report_with_a_ruled_basic_information_table(tmp_path):
+    grid = [["申报单位名称", "宁夏某某科技公司", "", ""],
+            ["资产总额(万元)", "243", "上年度营业收入(万元)", "368"],
+            ["服务人员数", "14", "用户满意度", "85%"]]
+    doc = pdf_file(tmp_path / "申请报告.pdf", [["基本情况表"]], tables={0: grid})
+    assert doc.tables
+    f = _extract(doc).fields
+    assert f["unit_name"].value == "宁夏某某科技公司"
+    assert f["total_assets"].value == 2_430_000.0
+    assert f["revenue"].value == 3_680_000.0
+    assert f["service_staff"].value == 14
+    assert f["satisfaction_rate"].value == pytest.approx(0.85)
+    assert f["total_assets"].source.page == 1
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("信息服务、培训服务", ["information", "training"]),
+        ("☑信息服务 □技术服务 ☑培训服务", ["information", "training"]),
+        ("信息服务（√） 技术服务（ ） 培训服务（√）", ["information", "training"]),
+        ("■融资服务", ["financing"]),
+    ],
+)
+def test_claimed_functions_in_a_table_cell(tmp_path, cell, expected):
+    doc = docx_file(tmp_path / "申请报告.docx", [[["申报功能", cell], ["平台名称", "某平台"]]])
+    assert _extract(doc).fields["functions_claimed"].value == expected
+
+
+def test_several_pairs_on_one_line(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        "资产总额：150万元  从事中小企业服务人员数：35人；联系人：张 三",
+        "注册地址：宁夏 银川市 西夏区 文昌路1号",
+    ])
+    f = _extract(doc).fields
+    assert f["total_assets"].value == 1_500_000.0
+    assert f["service_staff"].value == 35
+    assert f["contact_person"].value == "张三"
+    assert f["address"].value == "宁夏银川市西夏区文昌路1号"
+    assert f["county"].value == "西夏区"
+
+
+def test_narratives_with_plain_numbered_headings_and_sub_headings(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        "一、平台建设和运营情况", "（一）服务能力建设", "平台建有服务大厅。", "（二）运营机制", "实行会员制。",
+        "二、服务能力", "有专职人员20人。",
+        "第八条 特色和示范作用", "形成了品牌。",
+    ])
+    narratives = {n.key: n for n in _extract(doc).narratives}
+    assert set(narratives) == {"operation", "capability", "features"}
+    assert "实行会员制。" in narratives["operation"].text
+    assert narratives["capability"].text == "有专职人员20人。"
