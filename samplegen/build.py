@@ -8,6 +8,7 @@ from pathlib import Path
 
 from samplegen import lists_xlsx, pdf_audit, pdf_docs, recommend_docx, report_docx
 from samplegen.det import write_zip
+from samplegen.legacy import LEGACY_KINDS, merge_pdfs, static_file
 from samplegen.model import Case
 
 
@@ -44,7 +45,15 @@ BUILDERS: dict[str, Callable[[Case], bytes]] = {
 
 def build_files(case: Case) -> dict[str, bytes]:
     """Relative path → bytes for every file of the case."""
-    return {path: BUILDERS[kind](case) for path, kind in case.files.items()}
+    return {path: _build(case, path, kind) for path, kind in case.files.items()}
+
+
+def _build(case: Case, path: str, kind: str) -> bytes:
+    if kind == "merged":
+        return merge_pdfs([BUILDERS[part](case) for part in case.merged[path]])
+    if kind in LEGACY_KINDS:
+        return static_file(case, path)
+    return BUILDERS[kind](case)
 
 
 def write_case(case: Case, batch_dir: Path) -> Path:
@@ -52,7 +61,7 @@ def write_case(case: Case, batch_dir: Path) -> Path:
     files = build_files(case)
     if case.as_zip:
         target = batch_dir / f"{case.applicant_id}.zip"
-        write_zip(target, files)
+        write_zip(target, files, case.zip_names)
         return target
     target = batch_dir / case.applicant_id
     for rel, data in files.items():

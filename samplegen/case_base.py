@@ -31,6 +31,10 @@ KIND_MATERIAL = {
     "evidence": ("service_evidence", None), "icp": ("qualifications", None),
     "training_filing": ("qualifications", None), "declaration": ("authenticity_declaration", None),
 }
+# Legacy-format kinds (read from samplegen/static/) stand for the same document as their base kind.
+KIND_ALIASES = {"report_doc": "report", "staff_list_xls": "staff_list"}
+KIND_MATERIAL.update({alias: KIND_MATERIAL[base] for alias, base in KIND_ALIASES.items()})
+
 DEFAULT_FILES = {
     "申请报告.docx": "report", "推荐表.docx": "recommendation", "营业执照副本.pdf": "licence",
     "2025年度审计报告.pdf": "audit", "服务收支专项审计报告.pdf": "special_audit", "房屋租赁合同.pdf": "lease",
@@ -137,7 +141,7 @@ def materials(files: dict[str, str]) -> tuple[dict[str, str], dict[str, str], di
     for path, kind in files.items():
         material, _ = KIND_MATERIAL[kind]
         found[material].append(path)
-        kinds_by_material[material].add(kind)
+        kinds_by_material[material].add(KIND_ALIASES.get(kind, kind))
     parts = {p: "present" if p in kinds_by_material["resource_lists"] else "missing"
              for p in ("equipment_list", "staff_list", "client_list")}
     status = {m: "present" if found[m] else "missing" for m in MATERIAL_IDS}
@@ -164,7 +168,7 @@ def make_case(applicant_id: str, summary: str, facts: Facts, decision: str, rule
     files = dict(DEFAULT_FILES if files is None else files)
     style = style or Style()
     status, parts, by_material = materials(files)
-    kinds = set(files.values())
+    kinds = {KIND_ALIASES.get(kind, kind) for kind in files.values()}
     fields: dict[str, Any] = {}
     if "report" in kinds:
         fields.update(report_fields(facts, style))

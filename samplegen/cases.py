@@ -7,13 +7,13 @@ result for ``case.applicant_id`` (a folder, or ``<applicant_id>.zip`` when ``cas
 
 from __future__ import annotations
 
-from samplegen import cases_faulty, cases_ok
+from samplegen import cases_faulty, cases_messy, cases_ok
 from samplegen.model import Case
 
 
 def all_cases() -> list[Case]:
     """Every sample application, in a stable order."""
-    factories = cases_ok.FACTORIES | cases_faulty.FACTORIES
+    factories = cases_ok.FACTORIES | cases_faulty.FACTORIES | cases_messy.FACTORIES
     return [factories[number]() for number in sorted(factories)]
 
 

@@ -12,8 +12,8 @@ FIXED_ISO = "2026-04-20T09:00:00Z"
 _CORE_DATE = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def _zipinfo(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_DATE)
+def _zipinfo(name: str, info_class: type[zipfile.ZipInfo] = zipfile.ZipInfo) -> zipfile.ZipInfo:
+    info = info_class(name, date_time=FIXED_ZIP_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     return info
@@ -31,8 +31,19 @@ def repack(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_zip(path: Path, members: dict[str, bytes]) -> None:
-    """Write an application .zip (UTF-8 flagged names, explicit folder entries, fixed dates)."""
+class _GbkZipInfo(zipfile.ZipInfo):
+    """A member whose name is stored as GBK bytes without the UTF-8 flag (Chinese Windows)."""
+
+    __slots__ = ()
+
+    def _encodeFilenameFlags(self):
+        return self.filename.encode("gbk"), self.flag_bits & ~0x800
+
+
+def write_zip(path: Path, members: dict[str, bytes], names: str = "utf-8") -> None:
+    """Write an application .zip (explicit folder entries, fixed dates); member names are
+    UTF-8 flagged, or with ``names="gbk"`` GBK bytes without the flag."""
+    info_class = _GbkZipInfo if names == "gbk" else zipfile.ZipInfo
     folders: list[str] = []
     for name in members:
         parts = name.split("/")[:-1]
@@ -42,8 +53,8 @@ def write_zip(path: Path, members: dict[str, bytes]) -> None:
                 folders.append(folder)
     with zipfile.ZipFile(path, "w") as zf:
         for folder in folders:
-            info = zipfile.ZipInfo(folder, date_time=FIXED_ZIP_DATE)
+            info = info_class(folder, date_time=FIXED_ZIP_DATE)
             info.external_attr = 0o40755 << 16 | 0x10
             zf.writestr(info, b"")
         for name, data in members.items():
-            zf.writestr(_zipinfo(name), data)
+            zf.writestr(_zipinfo(name, info_class), data)

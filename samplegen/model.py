@@ -137,4 +137,6 @@ class Case(_Model):
     style: Style = Field(default_factory=Style)
     files: dict[str, str]  # relative path → document kind (see build.BUILDERS)
     as_zip: bool = False
+    zip_names: str = "utf-8"  # "gbk": member names as Chinese Windows writes them (no UTF-8 flag)
+    merged: dict[str, list[str]] = Field(default_factory=dict)  # merged PDF path → component kinds
     expected: Expected
