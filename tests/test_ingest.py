@@ -142,3 +142,28 @@ def test_kind_by_content_and_mismatch_noted(tmp_path: Path):
     by_name = {f.rel_path: f for f in opened.files}
     assert by_name["照片.pdf"].kind == FileKind.image and by_name["照片.pdf"].extension_kind_mismatch
     assert by_name["空文件.docx"].kind == FileKind.empty
+
+
+def test_zips_inside_folders_and_zips_are_opened_with_prefixed_paths(tmp_path: Path):
+    import io
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("营业执照.txt", "营业执照")
+    middle = io.BytesIO()
+    with zipfile.ZipFile(middle, "w") as zf:
+        zf.writestr("证照.zip", inner.getvalue())
+        zf.writestr("审计报告.txt", "审计报告")
+    app = tmp_path / "app"
+    (app / "申报材料").mkdir(parents=True)
+    (app / "申报材料" / "附件.zip").write_bytes(middle.getvalue())
+    (app / "申请报告.txt").write_text("申请报告", encoding="utf-8")
+    (app / "推荐表.txt").write_text("推荐表", encoding="utf-8")
+    opened = open_application(discover_batch(app).applications[0], tmp_path / "ws")
+    assert sorted(f.rel_path for f in opened.files) == [
+        "推荐表.txt",
+        "申报材料/附件.zip/审计报告.txt",
+        "申报材料/附件.zip/证照.zip/营业执照.txt",
+        "申请报告.txt",
+    ]
+    assert all(f.disk_path.is_relative_to(tmp_path / "ws") for f in opened.files if "zip/" in f.rel_path)

@@ -90,3 +90,9 @@ def test_scanned_pdf_without_text_layer_is_flagged(files):
 
 def test_kangxi_radicals_and_full_width_are_normalised():
     assert normalize_text("⽇期：２０２５年⻚") == "日期:2025年页"
+
+
+def test_kangxi_radicals_in_a_real_pdf_are_repaired(files):
+    path = files.pdf("营业执照.pdf", [["成立⽇期 2019年3⽉15⽇", "第1⻚ 共1⻚"]])
+    doc = read_file(entry(path, files.root))
+    assert "成立日期 2019年3月15日" in doc.full_text() and "第1页 共1页" in doc.full_text()

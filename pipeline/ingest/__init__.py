@@ -72,7 +72,7 @@ def open_application(
     if pkg.is_zip:
         try:
             pairs = _unzip(pkg.source, "", workspace / "zip", opened, limits, budget)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             opened.problems.append(
                 f"申报压缩包“{pkg.source.name}”无法打开（文件损坏或不是有效的 zip 格式：{exc}），请重新打包提交"
             )
@@ -115,7 +115,7 @@ def _add_files(
             dest = workspace / f"nested{depth}-{len(opened.files)}-{len(opened.skipped)}"
             try:
                 inner = _unzip(disk, rel + "/", dest, opened, limits, budget)
-            except (zipfile.BadZipFile, OSError, ValueError):
+            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
                 pass  # kept as a file: the zip reader reports it unreadable
             else:
                 _add_files(opened, inner, workspace, limits, budget, depth + 1)

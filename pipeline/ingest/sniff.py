@@ -24,6 +24,7 @@ _EXTENSION_KINDS: dict[str, FileKind] = {
     ".gif": FileKind.image,
     ".txt": FileKind.text,
     ".zip": FileKind.zip,
+    ".ofd": FileKind.ofd,
 }
 
 _IMAGE_MAGIC = (
@@ -48,6 +49,8 @@ def _ooxml_kind(path: Path) -> FileKind:
         return FileKind.docx
     if "xl/workbook.xml" in names:
         return FileKind.xlsx
+    if "OFD.xml" in names:
+        return FileKind.ofd
     return FileKind.zip
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -103,7 +104,7 @@ def extract_zip(
                 target.unlink(missing_ok=True)
                 problems.append(f"压缩包成员“{rel}”{exc}，疑似压缩炸弹，已停止解压该成员")
                 continue
-            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError) as exc:
+            except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, EOFError, ValueError, NotImplementedError) as exc:
                 target.unlink(missing_ok=True)
                 problems.append(f"压缩包成员“{rel}”无法解压（{_reason(exc)}），请重新打包提交")
                 continue

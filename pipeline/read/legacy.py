@@ -14,6 +14,8 @@ import shutil
 import struct
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -68,10 +70,34 @@ def libreoffice_available() -> bool:
     return soffice_path() is not None
 
 
-@cache
+_profile_root: Path | None = None
+
+
+@contextmanager
+def profile_root(directory: Path) -> Iterator[None]:
+    """Keep LibreOffice profiles under a folder the pipeline owns and removes (the batch's
+    temp folder) for the duration of a block: worker processes end without running
+    atexit handlers, so the profiles must live somewhere that is cleaned up anyway."""
+    global _profile_root
+    saved, _profile_root = _profile_root, directory
+    try:
+        yield
+    finally:
+        _profile_root = saved
+
+
 def _profile_dir() -> Path:
-    """One LibreOffice profile per worker process, removed when the process exits."""
-    path = Path(tempfile.mkdtemp(prefix=f"nx-prescreen-lo-{os.getpid()}-"))
+    """One LibreOffice profile per process: two conversions sharing a profile fail silently."""
+    return _profile_dir_of(os.getpid(), _profile_root)  # forked workers must not inherit the parent's
+
+
+@cache
+def _profile_dir_of(pid: int, root: Path | None) -> Path:
+    if root is not None:
+        path = root / f"lo-profile-{pid}"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    path = Path(tempfile.mkdtemp(prefix=f"nx-prescreen-lo-{pid}-"))
     atexit.register(shutil.rmtree, path, True)
     return path
 

@@ -14,6 +14,7 @@ from .legacy import convert, ole2_subtype
 from .xlsx import cell_text, read_xlsx
 
 _MAX_ROWS = 20000
+_MAX_COLS = 200
 
 
 def read_ole2(entry: FileEntry) -> ReadDocument:
@@ -61,8 +62,8 @@ def _sheet_table(book, sheet, index: int) -> Table:
     fill: dict[tuple[int, int], object] = {}
     for r0, r1, c0, c1 in sheet.merged_cells:
         top_left = _value(book, sheet, r0, c0)
-        for r in range(r0, r1):
-            for c in range(c0, c1):
+        for r in range(r0, min(r1, _MAX_ROWS)):
+            for c in range(c0, min(c1, _MAX_COLS)):
                 fill[(r, c)] = top_left
     rows: list[list[Cell]] = []
     for r in range(min(sheet.nrows, _MAX_ROWS)):
@@ -71,7 +72,7 @@ def _sheet_table(book, sheet, index: int) -> Table:
                 text=cell_text(fill.get((r, c), _value(book, sheet, r, c))),
                 loc=Location(sheet=sheet.name, cell=f"{xlrd.formula.colname(c)}{r + 1}"),
             )
-            for c in range(sheet.ncols)
+            for c in range(min(sheet.ncols, _MAX_COLS))
         ]
         if any(cell.text for cell in cells):
             rows.append(cells)

@@ -13,6 +13,7 @@ class ReadSettings(Model):
     min_page_chars: int
     max_cid_share: float
     table_page_keywords: list[str]
+    table_title_chars: int
     max_file_mb: int
     file_seconds: float
 

@@ -14,6 +14,8 @@ from .errors import ReadFailure
 from .normalize import normalize_text
 
 MAX_ROWS = 20000  # a list longer than this is not an application list; stop reading
+MAX_COLS = 200  # a declared sheet dimension can be forged to a million cells
+MAX_MERGED = 2000
 
 
 def cell_text(value) -> str:
@@ -43,17 +45,16 @@ def read_xlsx(entry: FileEntry) -> ReadDocument:
 
 
 def _read_sheet(sheet, index: int) -> Table:
-    fill: dict[tuple[int, int], object] = {}
-    for merged in sheet.merged_cells.ranges:
-        top_left = sheet.cell(merged.min_row, merged.min_col).value
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                fill[(r, c)] = top_left
+    merged = [
+        (m.min_row, m.max_row, m.min_col, m.max_col, sheet.cell(m.min_row, m.min_col).value)
+        for m in list(sheet.merged_cells.ranges)[:MAX_MERGED]
+    ]
     rows: list[list[Cell]] = []
-    for r, row in enumerate(sheet.iter_rows(max_row=min(sheet.max_row, MAX_ROWS)), start=1):
+    rows_iter = sheet.iter_rows(max_row=min(sheet.max_row, MAX_ROWS), max_col=min(sheet.max_column, MAX_COLS))
+    for r, row in enumerate(rows_iter, start=1):
         cells = []
         for c, cell in enumerate(row, start=1):
-            value = fill.get((r, c), cell.value)
+            value = next((v for r0, r1, c0, c1, v in merged if r0 <= r <= r1 and c0 <= c <= c1), cell.value)
             ref = f"{get_column_letter(c)}{r}"
             cells.append(Cell(text=cell_text(value), loc=Location(sheet=sheet.title, cell=ref)))
         if any(cell.text for cell in cells):
