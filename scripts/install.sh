@@ -5,9 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the pipeline needs (none yet: legacy-format conversion and PDF
-# rendering will add LibreOffice and CJK fonts here).
-APT_PACKAGES=()
+# Debian packages the pipeline needs: LibreOffice converts legacy .doc/.wps/.xls/.et
+# files (without it they are reported as unreadable with a request for .docx/.xlsx).
+APT_PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui)
+# CJK fonts: the OCR tests draw their scan-like certificates with Noto Sans CJK SC.
+APT_PACKAGES+=(fonts-noto-cjk)
+# Rendering: fonts-noto-cjk gives the PDF copies (LibreOffice) and the pages their Chinese
+# fonts; chromium (headless) opens index.html and the dossiers in the browser tests and takes
+# the screenshots under docs/ (python -m pipeline.render.browser PAGE --screenshot PNG).
+APT_PACKAGES+=(chromium)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -14,8 +14,10 @@ from ..models import Classified, Extraction, ListPart, MaterialType, Narrative, 
 from .audit import extract_audit
 from .collect import Collector
 from .licence import extract_licence
+from .licence_checks import check_licence_fields
 from .lists import extract_list
 from .narratives import extract_narratives
+from .ocr_provenance import mark_ocr_sources
 from .report import extract_report
 
 __all__ = ["extract_application", "extract_document"]
@@ -56,6 +58,8 @@ def extract_application(docs: list[ReadDocument], classified: list[Classified]) 
             if kept is None or len(narrative.text) > len(kept.text):
                 narratives[narrative.key] = narrative
     result.fields = col.build()
+    mark_ocr_sources(result.fields, docs)  # OCR box/confidence on sources; low confidence → review
+    check_licence_fields(result.fields)  # credit code vs unit nature and region
     result.narratives = list(narratives.values())
     return result
 

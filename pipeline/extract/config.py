@@ -35,6 +35,12 @@ class NarrativeSpec(Model):
     headings: list[str]
 
 
+class ProseVocab(Model):
+    max_gap: int
+    joiners: list[str]
+    fields: dict[str, list[str]]
+
+
 class AuditVocab(Model):
     rows: dict[str, list[str]]
     current_headers: list[str]
@@ -56,6 +62,7 @@ class LicenceVocab(Model):
     branch_words: list[str]
     branch_labels: list[str]
     headed_labels: list[str]
+    open_ended: list[str] = Field(default_factory=list)
     kinds: dict[str, list[str]]
 
 
@@ -90,6 +97,7 @@ class Labels(Model):
     narratives: dict[str, NarrativeSpec]
     narrative_max_heading_chars: int
     narrative_max_chars: int
+    prose: ProseVocab | None = None
     audit: AuditVocab
     licence: LicenceVocab
     lists: ListVocab
@@ -98,6 +106,7 @@ class Labels(Model):
     def _known_ids(self) -> Labels:
         known = set(field_catalog().fields)
         ids = list(self.report_fields) + list(self.audit.rows)
+        ids += list(self.prose.fields) if self.prose else []
         ids += [k for k in self.licence.labels if k not in ("other", "validity")]
         ids += [f for t in self.two_year_fields.values() for f in (t.last, t.prior)]
         ids += [f for group in self.function_indicators.values() for f in group]
@@ -114,12 +123,14 @@ class County(Model):
     name: str
     code: str
     aliases: list[str] = Field(default_factory=list)
+    old_codes: list[str] = Field(default_factory=list)
 
 
 class City(Model):
     name: str
     code: str
     aliases: list[str] = Field(default_factory=list)
+    old_codes: list[str] = Field(default_factory=list)
     counties: list[County]
 
 

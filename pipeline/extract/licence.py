@@ -1,5 +1,6 @@
-"""Business licence / legal-person certificate (text layer): name, code, type, head,
-establishment date, address and whether the holder is a branch."""
+"""Business licence / legal-person certificate (text layer or OCR text): name, code,
+type, head, registered capital, establishment date, address, validity and whether the
+holder is a branch. The credit code is validated and cross-checked in licence_code."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from . import matching as mt
 from . import patterns as p
 from .collect import Collector
 from .config import labels
-from .identity import add_place, parse_uscc
+from .identity import add_place
+from .licence_code import read_uscc
 from .values import Parsed, parse
 
 EXTRACTOR = "licence"
@@ -72,40 +74,62 @@ def extract_licence(doc: ReadDocument, col: Collector) -> None:
             continue
         source = Source.at(doc.file, hit.loc, hit.line, EXTRACTOR)
         if hit.key == "licence.uscc":
-            parsed = parse_uscc(hit.value)
+            parsed = read_uscc(hit.value)
         elif hit.key == "licence.established_date":
             parsed = parse("date", hit.value)
+        elif hit.key == "licence.registered_capital":
+            parsed = parse("money", hit.value)
         else:
             parsed = Parsed(p.cjk_brackets(p.compact(hit.value)))
         if parsed is not None and parsed.value is not None:
             col.add(hit.key, parsed, source, hit.synonym)
         if hit.key == "licence.address":
             add_place(col, hit.value, source, "licence.city", "licence.county", hit.synonym)
-    _validity_start(doc, col, hits)
+    had_date = col.has("licence.established_date")
+    _validity(doc, col, hits, had_date)
     _fallback_uscc(doc, col)
     _kind(doc, col)
     _branch(doc, col, seen_labels, hits)
 
 
-def _validity_start(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
-    if col.has("licence.established_date"):
-        return
+def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit], had_date: bool) -> None:
+    """有效期 / 营业期限 "自A至B": valid_from, valid_until (a date or 长期), and for certificates
+    without 成立日期 the start date as establishment date."""
+    open_ended = labels().licence.open_ended
     for hit in hits:
-        if hit.key == "validity" and (parsed := parse("date", hit.value)) and parsed.value:
-            parsed.confidence, parsed.note = 0.6, "证书无成立日期，按有效期起始日计"
-            col.add("licence.established_date", parsed, Source.at(doc.file, hit.loc, hit.line, EXTRACTOR), hit.synonym)
-            return
+        if hit.key != "validity":
+            continue
+        source = Source.at(doc.file, hit.loc, hit.line, EXTRACTOR)
+        found = p.dates(hit.value)
+        if found:
+            y, m, d, _ = found[0]
+            start = parse("date", hit.value)
+            if start is not None and start.value:
+                col.add("licence.valid_from", start, source, hit.synonym)
+                if not had_date and not col.has("licence.established_date"):
+                    col.add(
+                        "licence.established_date",
+                        Parsed(start.value, 0.6, "证书无成立日期，按有效期起始日计"),
+                        source,
+                        hit.synonym,
+                    )
+        until = mt.first_with(open_ended, hit.value)
+        if until is None and len(found) > 1:
+            y, m, d, _ = found[1]
+            until = f"{y:04d}-{m:02d}-{d:02d}" if d else f"{y:04d}-{m:02d}"
+        if until:
+            col.add("licence.valid_until", Parsed(until), source, hit.synonym)
 
 
 def _fallback_uscc(doc: ReadDocument, col: Collector) -> None:
     if col.has("licence.uscc"):
         return
     for block in doc.blocks:
-        for code in p.uscc_candidates(block.text):
-            parsed = parse_uscc(code)
-            if parsed:
+        for line in block.text.split("\n"):
+            parsed = read_uscc(line) if len(p.compact(line)) >= 18 else None
+            if parsed and parsed.value and not parsed.review:
                 parsed.confidence *= 0.8
-                col.add("licence.uscc", parsed, Source.at(doc.file, block.loc, code, EXTRACTOR), "代码格式")
+                col.add("licence.uscc", parsed, Source.at(doc.file, block.loc, line, EXTRACTOR), "代码格式")
                 return
 
 
@@ -131,12 +155,24 @@ def _branch(doc: ReadDocument, col: Collector, seen: set[str], hits: list[_Hit])
     if word:
         hit = next((h for h in hits if word in h.value), None)
         loc, excerpt = (hit.loc, hit.line) if hit else (Location(), name + kind)
-        col.add("licence.is_branch", Parsed(True, 1.0, f"名称或类型含“{word}”"),
-                Source.at(doc.file, loc, excerpt, EXTRACTOR), word)
+        col.add(
+            "licence.is_branch",
+            Parsed(True, 1.0, f"名称或类型含“{word}”"),
+            Source.at(doc.file, loc, excerpt, EXTRACTOR),
+            word,
+        )
     elif branch_labels and not headed and reason_hit:
-        col.add("licence.is_branch", Parsed(True, 0.9, f"证照使用“{'、'.join(branch_labels)}”栏目"),
-                Source.at(doc.file, reason_hit.loc, reason_hit.line, EXTRACTOR), branch_labels[0])
+        col.add(
+            "licence.is_branch",
+            Parsed(True, 0.9, f"证照使用“{'、'.join(branch_labels)}”栏目"),
+            Source.at(doc.file, reason_hit.loc, reason_hit.line, EXTRACTOR),
+            branch_labels[0],
+        )
     elif hits:
         first = hits[0]
-        col.add("licence.is_branch", Parsed(False, 0.9), Source.at(doc.file, first.loc, first.line, EXTRACTOR),
-                "、".join(headed) or "无分支机构特征")
+        col.add(
+            "licence.is_branch",
+            Parsed(False, 0.9),
+            Source.at(doc.file, first.loc, first.line, EXTRACTOR),
+            "、".join(headed) or "无分支机构特征",
+        )

@@ -119,15 +119,29 @@ class Location(Model):
         return "".join(parts)
 
 
+class OcrEvidence(Model):
+    """How sure OCR was about the text a value came from, and where it sat on the page.
+
+    `bbox` is [x0, y0, x1, y1] in pixels of the page image as OCR read it (turned upright);
+    `confidence` is the lowest recognition score of the text lines the value came from.
+    """
+
+    engine: str
+    confidence: float
+    bbox: list[int] | None = None
+
+
 class Source(Model):
     """Provenance of a value: the file (relative to the application root), the
-    location inside it, the extractor that produced it and a short excerpt."""
+    location inside it, the extractor that produced it and a short excerpt.
+    `ocr` is set when the text came from optical character recognition of a scan."""
 
     file: str
     page: int | None = None
     location: str | None = None
     excerpt: str = ""
     extractor: str | None = None
+    ocr: OcrEvidence | None = None
 
     @classmethod
     def at(cls, file: str, loc: Location, excerpt: str, extractor: str | None = None) -> Source:

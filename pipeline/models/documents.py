@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -19,6 +20,7 @@ class FileKind(StrEnum):
     ole2 = "ole2"  # .doc / .xls / .wps / .et: legacy binary Office formats
     image = "image"
     text = "text"
+    ofd = "ofd"  # GB/T 33190 fixed-layout documents (e-licences, e-invoices)
     zip = "zip"
     empty = "empty"
     unknown = "unknown"
@@ -65,12 +67,28 @@ class OpenedApplication(Model):
     problems: list[str] = Field(default_factory=list)  # Chinese messages
 
 
+class OcrLine(Model):
+    """One line of OCR text: its box ([x0, y0, x1, y1], pixels of the upright page image)
+    and the lowest recognition score of the pieces it was joined from."""
+
+    text: str
+    bbox: list[int]
+    confidence: float
+
+
 class TextBlock(Model):
-    """A run of text with its location: a PDF page, a .docx paragraph."""
+    """A run of text with its location: a PDF page, a .docx paragraph.
+
+    `origin` is "ocr" for text recognised from a scan or photo (one block per page, its
+    lines in `ocr_lines` with their boxes and confidences; `ocr_engine` names the engine).
+    """
 
     text: str
     loc: Location
     style: str | None = None  # .docx paragraph style name (headings help sectioning)
+    origin: Literal["text", "ocr"] = "text"
+    ocr_lines: list[OcrLine] = Field(default_factory=list)
+    ocr_engine: str | None = None
 
 
 class Cell(Model):

@@ -16,6 +16,10 @@ from ..models import FileEntry, FileKind, ReadDocument
 from .budget import ReadTimeout, time_budget
 from .docx import read_docx
 from .errors import ReadFailure
+from .ocr import read_image, read_image_without_ocr
+from .ocr_engine import UNAVAILABLE as ocr_unavailable
+from .ocr_engine import available as ocr_available
+from .ofd import read_ofd
 from .ole2 import read_ole2
 from .pdf import read_pdf
 from .settings import read_settings
@@ -33,6 +37,8 @@ class Reader:
     read: Callable[[FileEntry], ReadDocument]
     available: Callable[[], bool] = lambda: True
     unavailable_reason: str = ""
+    # Read instead when not available (an image without OCR still counts as submitted).
+    fallback: Callable[[FileEntry], ReadDocument] | None = None
 
 
 def _unsupported(reason: str) -> Callable[[FileEntry], ReadDocument]:
@@ -42,22 +48,14 @@ def _unsupported(reason: str) -> Callable[[FileEntry], ReadDocument]:
     return read
 
 
-def _image(entry: FileEntry) -> ReadDocument:
-    # Without OCR an image still counts as submitted; its content is simply not verified.
-    return ReadDocument(
-        file=entry.rel_path,
-        kind=FileKind.image,
-        problem="图片文件，未进行文字识别（OCR），内容未自动核验",
-    )
-
-
 READERS: dict[FileKind, Reader] = {
     FileKind.pdf: Reader("pdf", read_pdf),
     FileKind.docx: Reader("docx", read_docx),
     FileKind.xlsx: Reader("xlsx", read_xlsx),
     FileKind.text: Reader("text", read_text),
-    FileKind.image: Reader("image", _image),
+    FileKind.image: Reader("image", read_image, ocr_available, ocr_unavailable, read_image_without_ocr),
     FileKind.ole2: Reader("ole2", read_ole2),
+    FileKind.ofd: Reader("ofd", read_ofd),
     FileKind.zip: Reader(
         "zip", _unsupported("压缩包无法解压（文件已损坏、加密或嵌套层数过多），请将其中文件直接放入申报文件夹后提交")
     ),
@@ -67,35 +65,33 @@ READERS: dict[FileKind, Reader] = {
 
 
 def read_file(entry: FileEntry) -> ReadDocument:
+    """Read one file; never raises: an unreadable file comes back with its Chinese reason."""
+    doc = _read(entry)
+    if entry.extension_kind_mismatch:
+        note = f"文件扩展名与实际格式（{entry.kind.value}）不符，已按实际格式读取"
+        doc.problem = f"{doc.problem}；{note}" if doc.problem else note
+    return doc
+
+
+def _read(entry: FileEntry) -> ReadDocument:
     reader = READERS[entry.kind]
     settings = read_settings()
     try:
         if not reader.available():
+            if reader.fallback is not None:
+                return reader.fallback(entry)
             raise ReadFailure(reader.unavailable_reason)
         if entry.size > settings.max_file_mb * 1024 * 1024:
             raise ReadFailure(
                 f"文件过大（{entry.size / 1024 / 1024:.0f} MB，上限 {settings.max_file_mb} MB），未读取；请压缩或拆分后提交"
             )
         with time_budget(settings.file_seconds):
-            doc = reader.read(entry)
+            return reader.read(entry)
     except ReadTimeout:
-        return ReadDocument(
-            file=entry.rel_path,
-            kind=entry.kind,
-            readable=False,
-            problem=f"读取超时（超过 {settings.file_seconds:.0f} 秒），文件可能过大或结构异常，请重新生成后提交",
-        )
+        reason = f"读取超时（超过 {settings.file_seconds:.0f} 秒），文件可能过大或结构异常，请重新生成后提交"
     except ReadFailure as exc:
-        return ReadDocument(file=entry.rel_path, kind=entry.kind, readable=False, problem=str(exc))
+        reason = str(exc)
     except Exception as exc:  # a library bug on a strange file must not stop the batch
         log.warning("reader %s failed on %s: %r", reader.name, entry.rel_path, exc)
-        return ReadDocument(
-            file=entry.rel_path,
-            kind=entry.kind,
-            readable=False,
-            problem=f"文件无法读取（{type(exc).__name__}），可能已损坏，请重新提交",
-        )
-    if entry.extension_kind_mismatch:
-        note = f"文件扩展名与实际格式（{entry.kind.value}）不符，已按实际格式读取"
-        doc.problem = f"{doc.problem}；{note}" if doc.problem else note
-    return doc
+        reason = f"文件无法读取（{type(exc).__name__}），可能已损坏，请重新提交"
+    return ReadDocument(file=entry.rel_path, kind=entry.kind, readable=False, problem=reason)

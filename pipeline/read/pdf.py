@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 from ..models import Cell, FileEntry, FileKind, Location, ReadDocument, Table, TextBlock
 from .errors import ReadFailure
 from .normalize import cid_junk_share, normalize_text
+from .ocr import ocr_scanned_pages
 from .settings import read_settings
 
 
@@ -36,6 +37,7 @@ def read_pdf(entry: FileEntry) -> ReadDocument:
             doc.blocks.append(TextBlock(text=normalize_text(raw), loc=Location(page=index + 1)))
     finally:
         pdf.close()
+    ocr_scanned_pages(entry, doc)  # pages without a usable text layer, when OCR is installed
     _note_textless_pages(doc)
     table_pages = _pages_worth_tables(doc)
     if table_pages:
@@ -45,8 +47,11 @@ def read_pdf(entry: FileEntry) -> ReadDocument:
 
 def _note_textless_pages(doc: ReadDocument) -> None:
     settings = read_settings()
-    blank = [b.loc.page for b in doc.blocks if len(b.text) < settings.min_page_chars]
     junk = [b.loc.page for b in doc.blocks if cid_junk_share(b.text) > settings.max_cid_share]
+    for block in doc.blocks:
+        if block.loc.page in junk:  # placeholders would only pollute keyword matching
+            block.text = ""
+    blank = [b.loc.page for b in doc.blocks if len(b.text) < settings.min_page_chars and b.loc.page not in junk]
     if doc.blocks and len(blank) == len(doc.blocks):
         doc.problem = "PDF 没有文字层（疑似扫描件），需要文字识别（OCR）后才能核验内容"
     elif junk:
@@ -60,11 +65,13 @@ def _pages(pages: list[int | None]) -> str:
 
 
 def _pages_worth_tables(doc: ReadDocument) -> list[int]:
-    keywords = read_settings().table_page_keywords
+    """Pages whose top names a statement or list: notes pages that merely mention
+    营业收入 do not pay for pdfplumber (their figures are read from the text)."""
+    settings = read_settings()
     pages = []
     for block in doc.blocks:
-        flat = block.text.replace("\n", "").replace(" ", "")
-        if any(k in flat for k in keywords):
+        top = block.text.replace("\n", "").replace(" ", "")[: settings.table_title_chars]
+        if any(k in top for k in settings.table_page_keywords):
             pages.append(block.loc.page)
     return pages
 

@@ -1,0 +1,119 @@
+"""OCR reader: photos and scans (JPG/PNG/TIFF/BMP, multi-page TIFF) and the PDF pages
+that have no usable text layer. Each page becomes one TextBlock with origin "ocr",
+its lines (box, confidence) kept for provenance, so classification and extraction
+read OCR text exactly like text-layer text."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from ..models import FileEntry, FileKind, Location, ReadDocument, TextBlock
+from . import ocr_engine as oe
+from .errors import ReadFailure
+from .normalize import cid_junk_share
+from .ocr_cache import OcrCache
+from .ocr_layout import OcrPage, ocr_image
+from .settings import read_settings
+
+__all__ = ["ocr_pdf_pages", "ocr_scanned_pages", "read_image", "read_image_without_ocr"]
+
+log = logging.getLogger(__name__)
+
+NO_TEXT = "图片中未识别出文字（可能过于模糊，或不是文字材料），内容未自动核验"
+
+
+def page_block(page: int, result: OcrPage) -> TextBlock:
+    return TextBlock(
+        text="\n".join(line.text for line in result.lines),
+        loc=Location(page=page),
+        origin="ocr",
+        ocr_lines=result.lines,
+        ocr_engine=oe.signature(),
+    )
+
+
+def read_image_without_ocr(entry: FileEntry) -> ReadDocument:
+    """Without an OCR engine an image still counts as submitted; its content is not verified."""
+    return ReadDocument(file=entry.rel_path, kind=FileKind.image, problem=oe.reason())
+
+
+def read_image(entry: FileEntry) -> ReadDocument:
+    cache = OcrCache(entry.disk_path)
+    doc = ReadDocument(file=entry.rel_path, kind=FileKind.image)
+    try:
+        with Image.open(entry.disk_path) as img:
+            frames = max(1, getattr(img, "n_frames", 1))
+            doc.page_count = frames
+            for number, frame in enumerate(ImageSequence.Iterator(img), 1):
+                result = cache.get(number)
+                if result is None:
+                    result = ocr_image(frame.copy())
+                    cache.put(number, result)
+                doc.blocks.append(page_block(number, result))
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
+        raise ReadFailure("图片文件已损坏或格式无法识别，无法读取，请重新拍照或扫描后提交") from exc
+    finally:
+        cache.save()
+    if not any(b.text for b in doc.blocks):
+        doc.problem = NO_TEXT
+    return doc
+
+
+def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list[int]:
+    """OCR the given 1-based pages of a PDF in place of their text layer; returns the pages
+    that were left unread (page limit or time budget reached)."""
+    settings = oe.ocr_settings()
+    started = time.monotonic()
+    cache = OcrCache(entry.disk_path)
+    by_page = {b.loc.page: n for n, b in enumerate(doc.blocks)}
+    left: list[int] = []
+    try:
+        pdf = pdfium.PdfDocument(str(entry.disk_path))
+    except pdfium.PdfiumError:
+        return pages
+    try:
+        for count, number in enumerate(pages):
+            result = cache.get(number)
+            if result is None:
+                out_of_budget = time.monotonic() - started > settings.ocr_seconds_per_file
+                if count >= settings.max_ocr_pages or out_of_budget:
+                    left.append(number)
+                    continue
+                page = pdf[number - 1]
+                try:
+                    image = page.render(scale=settings.pdf_dpi / 72).to_pil()
+                finally:
+                    page.close()
+                result = ocr_image(image)
+                cache.put(number, result)
+            block = page_block(number, result)
+            if number in by_page:
+                doc.blocks[by_page[number]] = block
+            else:
+                doc.blocks.append(block)
+    finally:
+        pdf.close()
+        cache.save()
+    doc.blocks.sort(key=lambda b: b.loc.page or 0)
+    return left
+
+
+def ocr_scanned_pages(entry: FileEntry, doc: ReadDocument) -> None:
+    """OCR the pages of a read PDF that have no text layer or mostly (cid:N) junk."""
+    if not oe.available():
+        return
+    settings = read_settings()
+    pages = [
+        b.loc.page
+        for b in doc.blocks
+        if b.loc.page is not None
+        and (len(b.text) < settings.min_page_chars or cid_junk_share(b.text) > settings.max_cid_share)
+    ]
+    if pages:
+        left = ocr_pdf_pages(entry, doc, pages)
+        if left:
+            log.info("%s: %d scanned pages left without OCR", entry.rel_path, len(left))

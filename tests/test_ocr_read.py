@@ -1,0 +1,188 @@
+"""The OCR reader on generated scan-like images: orientation, EXIF, skew, low resolution,
+red seal, multi-page TIFF, scanned PDF pages, the content-hash cache, and the Chinese
+message when no engine is installed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from pipeline.models import FileEntry, FileKind, Location, ReadDocument, TextBlock
+from pipeline.read import READERS, ocr_engine, ocr_layout, read_file
+from pipeline.read import ocr as ocr_reader
+from pipeline.read.ocr_cache import OcrCache, cache_dir, use_cache_dir
+from tests.test_ocr_support import (
+    CERTIFICATES,
+    certificate_page,
+    cjk_font_spec,
+    degrade,
+    red_seal,
+    save_with_exif_rotation,
+)
+
+pytestmark = pytest.mark.skipif(
+    not ocr_engine.available() or cjk_font_spec() is None, reason="OCR engine or CJK font not installed"
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def ocr_cache(tmp_path_factory):
+    """A fresh OCR cache for this module (never the user's own cache)."""
+    folder = tmp_path_factory.mktemp("ocr-cache")
+    old = os.environ.get(ocr_engine.ocr_settings().cache_env)
+    os.environ[ocr_engine.ocr_settings().cache_env] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop(ocr_engine.ocr_settings().cache_env, None)
+    else:
+        os.environ[ocr_engine.ocr_settings().cache_env] = old
+
+
+def entry(path: Path, kind: FileKind = FileKind.image) -> FileEntry:
+    return FileEntry(rel_path=path.name, disk_path=path, size=path.stat().st_size, kind=kind)
+
+
+def flat(doc: ReadDocument) -> str:
+    return doc.full_text().replace(" ", "")
+
+
+ENTERPRISE = CERTIFICATES["enterprise"]
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("rot90.jpg", lambda: degrade(certificate_page("enterprise", 900), angle=90, jpeg=60)),
+        ("rot180.png", lambda: degrade(certificate_page("enterprise", 900), angle=180, noise=30)),
+        (
+            "skew_seal.jpg",
+            lambda: degrade(
+                red_seal(certificate_page("enterprise", 900), (650, 330), 110), angle=2.5, blur=0.8, noise=40, jpeg=40
+            ),
+        ),
+        ("small.jpg", lambda: degrade(certificate_page("enterprise", 560), blur=0.5, jpeg=70)),
+    ],
+)
+def test_scan_defects_are_read_in_order(tmp_path, name, make):
+    path = tmp_path / name
+    make().save(path)
+    doc = read_file(entry(path))
+    assert doc.readable and doc.problem is None
+    block = doc.blocks[0]
+    assert block.origin == "ocr" and block.loc.page == 1 and block.ocr_lines
+    lines = [line.text.replace(" ", "") for line in block.ocr_lines]
+    assert lines[0] == "营业执照"  # upright: the title comes first
+    assert ENTERPRISE["uscc"] in flat(doc)
+    assert any(line.startswith("名称宁夏星河科技有限公司") for line in lines)  # label and value on one line
+    assert all(0 < line.confidence <= 1 and len(line.bbox) == 4 for line in block.ocr_lines)
+
+
+def test_exif_orientation_is_applied(tmp_path):
+    path = save_with_exif_rotation(certificate_page("public_institution", 900), tmp_path / "IMG_2034.jpg")
+    assert Image.open(path).size[0] < Image.open(path).size[1]  # stored turned
+    doc = read_file(entry(path))
+    assert doc.blocks[0].ocr_lines[0].text == "事业单位法人证书"
+    assert CERTIFICATES["public_institution"]["uscc"] in flat(doc)
+
+
+def test_multipage_tiff_gives_one_block_per_page(tmp_path):
+    path = tmp_path / "scan.tif"
+    first, second = certificate_page("social_organization", 800), certificate_page("private_non_enterprise", 800)
+    first.save(path, save_all=True, append_images=[second], compression="tiff_deflate")
+    doc = read_file(entry(path))
+    assert doc.page_count == 2 and [b.loc.page for b in doc.blocks] == [1, 2]
+    assert "社会团体法人登记证书" in doc.page_text(1) and "民办非企业单位登记证书" in doc.page_text(2)
+
+
+def test_scanned_pdf_pages_are_ocrd(tmp_path):
+    path = tmp_path / "扫描件003.pdf"
+    pages = [certificate_page("enterprise", 1000), certificate_page("public_institution", 1000)]
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=150)
+    doc = read_file(entry(path, FileKind.pdf))
+    assert doc.readable and doc.problem is None
+    assert [b.origin for b in doc.blocks] == ["ocr", "ocr"]
+    assert "营业执照" in doc.page_text(1) and "事业单位法人证书" in doc.page_text(2)
+
+
+def test_cid_junk_page_is_replaced_by_ocr(tmp_path):
+    path = tmp_path / "junk.pdf"
+    certificate_page("enterprise", 900).save(path, resolution=150)
+    doc = ReadDocument(
+        file=path.name,
+        kind=FileKind.pdf,
+        page_count=1,
+        blocks=[TextBlock(text="(cid:12)(cid:34)(cid:56)(cid:78)", loc=Location(page=1))],
+    )
+    ocr_reader.ocr_scanned_pages(entry(path, FileKind.pdf), doc)
+    assert doc.blocks[0].origin == "ocr" and "营业执照" in doc.blocks[0].text
+
+
+def test_cache_by_content_hash_avoids_a_second_ocr(tmp_path, monkeypatch, ocr_cache):
+    path = tmp_path / "licence.png"
+    certificate_page("enterprise", 700).save(path)
+    first = read_file(entry(path))
+    copy = tmp_path / "another-name.png"
+    copy.write_bytes(path.read_bytes())
+
+    def no_ocr(image):
+        raise AssertionError("OCR ran again although the result is cached")
+
+    monkeypatch.setattr(ocr_reader, "ocr_image", no_ocr)
+    second = read_file(entry(copy))
+    assert second.full_text() == first.full_text()
+    assert list(ocr_cache.rglob("*.json"))
+    assert cache_dir("/elsewhere") == Path("/elsewhere")  # a directory argument wins (future --cache-dir)
+    assert OcrCache(path, tmp_path / "fresh").get(1) is None
+
+
+def test_cache_can_be_switched_off_or_moved(monkeypatch, tmp_path):
+    monkeypatch.setenv(ocr_engine.ocr_settings().cache_env, "off")
+    assert cache_dir() is None
+    try:
+        use_cache_dir(tmp_path / "ocr")  # what a pipeline-wide --cache-dir would do in each worker
+        assert cache_dir() == tmp_path / "ocr"
+        use_cache_dir(None, enabled=False)
+        assert cache_dir() is None
+    finally:
+        use_cache_dir(None)
+
+
+def test_engine_is_loaded_once():
+    assert ocr_engine.engine() is ocr_engine.engine()
+
+
+def test_without_engine_the_image_counts_but_says_why(tmp_path, monkeypatch):
+    path = tmp_path / "营业执照.jpg"
+    certificate_page("enterprise", 400).save(path)
+    reader = READERS[FileKind.image]
+    monkeypatch.setitem(
+        READERS,
+        FileKind.image,
+        reader.__class__(reader.name, reader.read, lambda: False, reader.unavailable_reason, reader.fallback),
+    )
+    doc = read_file(entry(path))
+    assert doc.readable and not doc.blocks
+    assert "OCR" in doc.problem and "未安装" in doc.problem
+
+
+def test_broken_image_is_unreadable_with_reason(tmp_path):
+    path = tmp_path / "broken.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+    doc = read_file(entry(path))
+    assert not doc.readable and "图片" in doc.problem
+
+
+def test_blank_image_reports_no_text(tmp_path):
+    path = tmp_path / "photo.png"
+    Image.new("RGB", (600, 400), (120, 160, 200)).save(path)
+    doc = read_file(entry(path))
+    assert doc.readable and doc.problem == ocr_reader.NO_TEXT
+
+
+def test_seal_detection_uses_the_red_channel():
+    page = red_seal(certificate_page("enterprise", 600), (420, 220), 90)
+    prepared, seal = ocr_layout.prepare(page)
+    assert seal and prepared.getpixel((420, 220 - 88))[0] > 200  # the seal ring turns light
