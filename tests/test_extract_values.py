@@ -204,3 +204,86 @@ def test_qualification(education, title, expected):
 )
 def test_satisfaction_words_and_scores(text, scale, expected):
     assert satisfaction(text, scale) is expected
+
+
+# ---------------------------------------------------------------- unsure readings are flagged
+@pytest.mark.parametrize(
+    "text, expected",
+    [("百分之八十五", 0.85), ("百分之九十二点五", 0.925), ("85.5％", 0.855), ("0.85", 0.85), ("85%", 0.85)],
+)
+def test_percent_notations(text, expected):
+    parsed = parse("ratio", text, None, "用户满意度")
+    assert parsed.value == pytest.approx(expected) and parsed.review == []
+
+
+def test_bare_number_in_ratio_field_is_read_as_percent_but_flagged():
+    parsed = parse("ratio", "85", None, "用户满意度")
+    assert parsed.value == pytest.approx(0.85)
+    assert parsed.confidence < 0.7 and any("未标注%" in r for r in parsed.review)
+
+
+def test_implausible_ratio_and_money_magnitude_are_flagged():
+    assert parse("ratio", "850%", None, "用户满意度").review
+    assert parse("money", "1500000", "万元", "资产总额").review  # 万元 label, a value written in 元
+    assert parse("money", "150", None, "资产总额").review  # no unit: 150 元 is implausible
+
+
+def test_capital_and_small_amounts_cross_checked():
+    ok = parse("money", "3,256,800.00元（大写：人民币叁佰贰拾伍万陆仟捌佰元整）", None, "资产总额")
+    assert ok.value == 3256800.0 and ok.review == []
+    bad = parse("money", "3,256,800.00元（大写：人民币叁佰贰拾万元整）", None, "资产总额")
+    assert bad.review and bad.confidence <= 0.5
+    assert parse("money", "人民币伍佰万元整", None, "注册资本").value == 5_000_000.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["□企业 事业单位 □社会团体 □民办非企业单位", "企业□ 事业单位☑ 社会团体□", "□企业 ☑事业单位 □社会团体", "事业单位"],
+)
+def test_unit_nature_with_and_without_a_readable_tick(text):
+    assert parse("enum", text, None, "单位性质").value == "public_institution"
+
+
+def test_functions_with_lost_ticks_and_line_breaks():
+    parsed = parse("functions", "信息服务 技术服务 □创业服务 □融资服\n务 □市场服务", None, "申报功能")
+    assert parsed.value == ["information", "technology"] and parsed.confidence < 1
+    assert parse("functions", "□信息服务 □技术服务", None, "申报功能").value == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2018-05-16", "2018-05-16"),
+        ("2018.05.16", "2018-05-16"),
+        ("2018/5/16", "2018-05-16"),
+        ("2018年05月16日", "2018-05-16"),
+        ("二〇一八年五月十六日", "2018-05-16"),
+    ],
+)
+def test_date_notations(text, expected):
+    assert parse("date", text, None, "成立时间").value == expected
+
+
+@pytest.mark.parametrize("text, expected", [("35人", 35), ("86家", 86), ("820人次", 820), ("6次", 6), ("三十五", 35)])
+def test_count_notations(text, expected):
+    assert parse("count", text, None, "服务人员数").value == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "field", "unit"),
+    [
+        ("公益性（低收费）服务比例", "public_benefit_share", None),
+        ("服务场所建筑面积（㎡）", "premises_area", "m2"),
+        ("企业（单位）名称", "unit_name", None),
+        ("成立（注册）时间", "established_date", None),
+        ("资 产 总 额（万元）", "total_assets", "万元"),
+        ("上年末资产总额", "total_assets", None),
+    ],
+)
+def test_labels_with_bracketed_words_and_units(label, field, unit):
+    match, found_unit = label_of(label)
+    assert match.key == field and found_unit == unit
+
+
+def test_bracketed_value_is_not_a_label():
+    assert label_of("是（已备案）") is None

@@ -32,19 +32,34 @@ class _Sheet:
     rows: list[list[Cell]] = field(default_factory=list)
 
 
+def _roles(row: list[Cell]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for c, cell in enumerate(row):
+        m = _columns().match(cell.text, allow_inside=False)
+        if m and m.key not in roles and len(p.norm(cell.text)) <= len(p.norm(m.synonym)) + 6:
+            roles[m.key] = c
+    return roles
+
+
+def _is_header(roles: dict[str, int], part: ListPart, key_role: str) -> bool:
+    return key_role in roles or (part is ListPart.equipment_list and "model" in roles and "name" in roles)
+
+
 def _header(table: Table, part: ListPart) -> _Sheet | None:
     vocab = labels().lists
     key_role = vocab.key_column[part.value]
-    for r, row in enumerate(table.rows[: vocab.header_scan_rows]):
-        roles: dict[str, int] = {}
-        for c, cell in enumerate(row):
-            m = _columns().match(cell.text, allow_inside=False)
-            if m and m.key not in roles and len(p.norm(cell.text)) <= len(p.norm(m.synonym)) + 6:
-                roles[m.key] = c
-        if key_role in roles or (part is ListPart.equipment_list and "model" in roles and "name" in roles):
-            if key_role not in roles:
-                roles[key_role] = roles.pop("name")
-            return _Sheet(table, r, roles)
+    rows = table.rows[: vocab.header_scan_rows + 1]
+    for r, row in enumerate(rows[: vocab.header_scan_rows]):
+        roles = _roles(row)
+        if not _is_header(roles, part, key_role):
+            continue
+        if r + 1 < len(rows):  # a two-level header: the lower row names the columns precisely
+            lower = _roles(rows[r + 1])
+            if _is_header(lower, part, key_role) and len(lower) >= len(roles):
+                r, roles = r + 1, {**roles, **lower}
+        if key_role not in roles:
+            roles[key_role] = roles.pop("name")
+        return _Sheet(table, r, roles)
     return None
 
 
@@ -53,7 +68,7 @@ def _data_rows(sheet: _Sheet, key_role: str) -> list[list[Cell]]:
     key_col = sheet.roles[key_role]
     header_texts = [p.norm(c.text) for c in sheet.table.rows[sheet.header_row]]
     out = []
-    for row in sheet.table.rows[sheet.header_row + 1:]:
+    for row in sheet.table.rows[sheet.header_row + 1 :]:
         texts = [p.norm(c.text) for c in row]
         key = texts[key_col] if key_col < len(texts) else ""
         if not key or texts == header_texts[: len(texts)] or key == header_texts[key_col]:
@@ -78,9 +93,12 @@ def _text_tables(doc: ReadDocument) -> list[Table]:
         if block.loc.page is None:
             continue
         rows = [
-            [Cell(text=token, loc=Location(page=block.loc.page, row=r, col=c))
-             for c, token in enumerate(line.split(), start=1)]
-            for r, line in enumerate(block.text.split("\n"), start=1) if line.strip()
+            [
+                Cell(text=token, loc=Location(page=block.loc.page, row=r, col=c))
+                for c, token in enumerate(line.split(), start=1)
+            ]
+            for r, line in enumerate(block.text.split("\n"), start=1)
+            if line.strip()
         ]
         tables.append(Table(index=len(tables) + 1, page=block.loc.page, rows=rows))
     return tables
@@ -144,8 +162,11 @@ def _staff(sheets: list[_Sheet], file: str, col: Collector, listing: ListTable) 
     first = sheets[0]
     header = first.table.rows[first.header_row]
     roles = [r for r in ("education", "title") if r in first.roles]
-    counts = {"staff_list.college_count": (college, "education"), "staff_list.mid_title_count": (mid, "title"),
-              "staff_list.qualified_count": (either, roles[0] if roles else None)}
+    counts = {
+        "staff_list.college_count": (college, "education"),
+        "staff_list.mid_title_count": (mid, "title"),
+        "staff_list.qualified_count": (either, roles[0] if roles else None),
+    }
     for field_id, (value, role) in counts.items():
         if role not in first.roles:
             continue  # no such column: the count is unknown, not zero
@@ -191,7 +212,7 @@ def _level_columns(sheet: _Sheet) -> tuple[dict[int, str], Cell] | None:
     """Columns headed by a rating level (非常满意 | 满意 | 基本满意 | 不满意) ticked per row."""
     vocab = labels().lists
     words = {p.norm(w): w for w in vocab.satisfied + vocab.unsatisfied}
-    rows = sheet.table.rows[sheet.header_row: sheet.header_row + 2]
+    rows = sheet.table.rows[sheet.header_row : sheet.header_row + 2]
     for row in rows:
         levels = {c: words[p.norm(cell.text)] for c, cell in enumerate(row) if p.norm(cell.text) in words}
         if len(levels) >= 2:

@@ -86,6 +86,14 @@ def split_label(text: str) -> tuple[str, str | None]:
     return norm(text), unit
 
 
+def unbracket(text: str) -> str:
+    """Label key with bracket marks dropped but their words kept: "公益性（低收费）服务比例" → 公益性低收费服务比例."""
+    text = unicodedata.normalize("NFKC", text or "")
+    while _BRACKET.search(text):
+        text = _BRACKET.sub(r"\1", text)
+    return norm(text)
+
+
 @cache
 def _unit_words() -> list[str]:
     u = labels().units
@@ -157,8 +165,7 @@ def dates(text: str) -> list[tuple[int, int, int | None, str]]:
     """(year, month, day or None, matched text) for every date in the text."""
     text = unicodedata.normalize("NFKC", text)
     out = [
-        (int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None, m.group(0).strip())
-        for m in _DATE.finditer(text)
+        (int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None, m.group(0).strip()) for m in _DATE.finditer(text)
     ]
     for m in _CN_DATE.finditer(text):
         out.append((_cn_int(m["y"], digits=True), _cn_int(m["m"]), _cn_int(m["d"]) if m["d"] else None, m.group(0)))
@@ -185,8 +192,37 @@ def years_in(text: str) -> list[int]:
 
 
 def percent(text: str) -> float | None:
-    m = _PERCENT.search(unicodedata.normalize("NFKC", text))
-    return float(m["num"]) if m else None
+    """85% / 85.5％ / 百分之八十五(点五) → the number of percent."""
+    text = unicodedata.normalize("NFKC", text)
+    m = _PERCENT.search(text)
+    if m:
+        return float(m["num"])
+    cn = _CN_PERCENT.search(text)
+    return cn_percent(cn.group(1)) if cn else None
+
+
+_CN_PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百点]+)")
+
+
+def cn_percent(digits: str) -> float | None:
+    """'八十五点五' → 85.5 (the numeral after 百分之)."""
+    whole, _, frac = digits.partition("点")
+    try:
+        value = float(_cn_whole(whole)) if whole else 0.0
+    except KeyError:
+        return None
+    if frac:
+        values = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+        if any(c not in values for c in frac):
+            return None
+        value += float("0." + "".join(str(values[c]) for c in frac))
+    return value
+
+
+def _cn_whole(text: str) -> int:
+    if text == "一百" or text == "百":
+        return 100
+    return _cn_int(text)
 
 
 def score(text: str) -> tuple[float, float | None] | None:
@@ -209,7 +245,7 @@ def heading_kind(text: str) -> tuple[str | None, str]:
     for kind, pattern in _HEADING_NUMBER:
         m = pattern.match(text)
         if m:
-            return kind, text[m.end():]
+            return kind, text[m.end() :]
     return None, text
 
 
@@ -244,14 +280,26 @@ def checkbox_options(text: str) -> list[tuple[bool, str]]:
     return [(checked, opt) for checked, opt in options if norm(opt)]
 
 
+def unmarked_options(text: str) -> list[str]:
+    """Items with no mark of their own in a mark-before check-box text: "□企业 事业单位 □社会团体"
+    → ["事业单位"]. A checked mark in a font without that glyph is lost in extraction."""
+    box = labels().checkbox
+    marks = "".join(re.escape(c) for c in box.checked + box.unchecked)
+    parts = re.split(f"([{marks}])", unicodedata.normalize("NFKC", text))
+    if len(parts) < 3 or not all(seg[:1].strip() for seg in parts[2::2]):
+        return []  # not the mark-before layout ("□企业", never "企业□")
+    out = [item for item in _ITEM_SEPARATORS.split(parts[0].strip()) if norm(item)]
+    for segment in parts[2::2]:
+        out += [item for item in _ITEM_SEPARATORS.split(segment.strip())[1:] if norm(item)]
+    return out
+
+
 # ----------------------------------------------------------------- personal data
 def mask_personal(text: str) -> str:
     """Mask ID numbers (640104********1234) and phone numbers (139****5678)."""
     text = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 8 + m.group(3)[-4:], text)
     text = _MOBILE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
     return _LANDLINE.sub(lambda m: m.group(1) + "*" * len(m.group(2)) + m.group(3), text)
-
-
 
 
 # ----------------------------------------------------------------- audit reports
@@ -290,7 +338,7 @@ def firm_names(line: str, noise: list[str]) -> list[str]:
         name = m.group(1)
         for word in sorted(noise, key=len, reverse=True):
             if word in name:
-                name = name[name.rindex(word) + len(word):]
+                name = name[name.rindex(word) + len(word) :]
         if len(name) > len("会计师事务所") + 1:
             out.append(name)
     return out
@@ -306,11 +354,37 @@ def prose_amount(text: str, label: str, joiners: list[str]) -> tuple[float, str 
     flat = compact(unicodedata.normalize("NFKC", text))
     start = flat.find(label)
     while start >= 0:
-        rest = flat[start + len(label):start + len(label) + _PROSE_AMOUNT_GAP + 20]
+        rest = flat[start + len(label) : start + len(label) + _PROSE_AMOUNT_GAP + 20]
         m = _AMOUNT.search(rest)
         if m and m.start() <= _PROSE_AMOUNT_GAP and not has_cjk(strip_words(rest[: m.start()], joiners)):
             num = to_float(m.group("num"))
             if num is not None and (m.group("unit") or "." in m.group("num")):
                 return num, m.group("unit"), label + rest[: m.end()]
+        start = flat.find(label, start + 1)
+    return None
+
+
+# ----------------------------------------------------------------- figures in prose
+@cache
+def _prose_value() -> re.Pattern[str]:
+    u = labels().units
+    units = sorted(
+        {unicodedata.normalize("NFKC", w) for w in list(u.money) + u.ratio + u.count + u.area}, key=len, reverse=True
+    )
+    unit_alt = "|".join(re.escape(w) for w in units)
+    return re.compile(r"(?:百分之[零〇一二三四五六七八九十百点]+|" + _NUMBER_TEXT + r"(?:" + unit_alt + r"))")
+
+
+def prose_value(text: str, label: str, joiners: list[str], max_gap: int) -> tuple[str, str] | None:
+    """The value (number with its unit, or 百分之…) written just after `label` in running text:
+    ("资产总额", "截至2025年底平台资产总额达1,860万元") → ("1,860万元", "资产总额达1,860万元").
+    Only joiner words (达, 为, 共计 …) may stand between the label and the value."""
+    flat = compact(unicodedata.normalize("NFKC", text))
+    start = flat.find(label)
+    while start >= 0:
+        rest = flat[start + len(label) : start + len(label) + max_gap + 24]
+        m = _prose_value().search(rest)
+        if m and m.start() <= max_gap and not has_cjk(strip_words(rest[: m.start()], joiners)):
+            return m.group(0), label + rest[: m.end()]
         start = flat.find(label, start + 1)
     return None

@@ -14,6 +14,7 @@ from . import patterns as p
 from .collect import Collector
 from .config import labels
 from .identity import add_place, parse_uscc
+from .prose import extract_prose
 from .values import Parsed, parse
 from .yearly import Dated, YearValue, resolve_dated, resolve_two_year, two_year_values, year_specific_fields
 
@@ -44,13 +45,23 @@ def label_of(text: str, function: str | None = None) -> tuple[mt.Match, str | No
     key, unit = p.split_label(text)
     if not key or len(key) > MAX_LABEL_CHARS or p.starts_with_number(key):
         return None
+    whole = p.unbracket(text)  # "公益性（低收费）服务比例": the bracketed words may belong to the label
     for matcher in ([_function_matcher(function)] if function else []) + [_matcher()]:
         m = matcher.match(key)
+        if (m is None or m.confidence < 1) and whole != key and len(whole) <= MAX_LABEL_CHARS:
+            m = _better(m, matcher.match(whole))
         if m is None or (m.key.startswith(FUNCTION) and m.confidence < 1):
             continue  # a function row is named exactly; "信息服务、培训服务" is a value
         if m.confidence == 1 or len(key) - len(p.norm(m.synonym)) <= MAX_LABEL_EXTRA:
             return m, unit
     return None
+
+
+def _better(a: mt.Match | None, b: mt.Match | None) -> mt.Match | None:
+    """The bracket-kept reading counts only when it names a synonym exactly ("是（已备案）" is a value)."""
+    if b is None or b.confidence < 1:
+        return a
+    return b
 
 
 @cache
@@ -80,10 +91,12 @@ def extract_report(doc: ReadDocument, col: Collector) -> None:
     resolve_two_year(state.years, state.file, EXTRACTOR, col)
     resolve_dated(state.dated, col)
     _resolve_functions(state)
+    extract_prose(doc, col)  # figures written only in running text, for fields still without a value
     if not (col.has("city") and col.has("county")) and col.has("address"):
         address = col.best("address")
-        add_place(col, address, Source.at(doc.file, Location(), address, EXTRACTOR), "city", "county",
-                  "注册地址", weight=0.9)
+        add_place(
+            col, address, Source.at(doc.file, Location(), address, EXTRACTOR), "city", "county", "注册地址", weight=0.9
+        )
 
 
 def _column_years(rows: list[list[Cell]]) -> dict[int, int]:
@@ -103,8 +116,7 @@ def _dedupe(row: list[Cell]) -> list[tuple[int, Cell]]:
     return out
 
 
-def _row(state: _State, row: list[Cell], col_years: dict[int, int], weight: float,
-         exact_only: bool = False) -> None:
+def _row(state: _State, row: list[Cell], col_years: dict[int, int], weight: float, exact_only: bool = False) -> None:
     cells = _dedupe(row)
     function_key = None
     picked: set[int] = set()  # cells read as values cannot be the row's 申报 mark
@@ -131,7 +143,7 @@ def _row(state: _State, row: list[Cell], col_years: dict[int, int], weight: floa
             values.append(cells[j])
             j += 1
         if match.key.startswith(TWO_YEAR):
-            _two_year(state, match, cell, row[index + 1:], index + 1, col_years)
+            _two_year(state, match, cell, row[index + 1 :], index + 1, col_years)
         else:
             for _, value_cell in values:
                 if mt.is_unit_only(value_cell.text):
@@ -149,8 +161,9 @@ def _row(state: _State, row: list[Cell], col_years: dict[int, int], weight: floa
 
 def _pick_value(values: list[tuple[int, Cell]], col_years: dict[int, int]) -> Cell | None:
     """The value cell: skipping units and year markers; under year columns, the latest year."""
-    usable = [(i, c) for i, c in values if p.norm(c.text) and not mt.is_unit_only(c.text)
-              and p.year_marker(c.text) is None]
+    usable = [
+        (i, c) for i, c in values if p.norm(c.text) and not mt.is_unit_only(c.text) and p.year_marker(c.text) is None
+    ]
     dated = [(col_years[i], c) for i, c in usable if i in col_years]
     if dated:
         return max(dated, key=lambda pair: pair[0])[1]
@@ -181,8 +194,9 @@ def _inline(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _pair(state: _State, label: str, value: str, cell: Cell, unit: str | None, weight: float,
-          match: mt.Match | None = None) -> None:
+def _pair(
+    state: _State, label: str, value: str, cell: Cell, unit: str | None, weight: float, match: mt.Match | None = None
+) -> None:
     found = (match, unit) if match else label_of(label)
     if found is None or found[0] is None:
         return
@@ -210,17 +224,26 @@ def _pair(state: _State, label: str, value: str, cell: Cell, unit: str | None, w
         state.col.add(field_id, parsed, source, match.synonym, weight)
 
 
-def _two_year(state: _State, match: mt.Match, label_cell: Cell, rest: list[Cell], offset: int,
-              col_years: dict[int, int]) -> None:
-    state.years += two_year_values(match.key.removeprefix(TWO_YEAR), match.synonym, label_cell, rest, offset,
-                                   col_years, lambda text: label_of(text) is not None)
+def _two_year(
+    state: _State, match: mt.Match, label_cell: Cell, rest: list[Cell], offset: int, col_years: dict[int, int]
+) -> None:
+    state.years += two_year_values(
+        match.key.removeprefix(TWO_YEAR),
+        match.synonym,
+        label_cell,
+        rest,
+        offset,
+        col_years,
+        lambda text: label_of(text) is not None,
+    )
 
 
 def _is_mark(text: str) -> bool:
     vocab = labels()
     key = p.norm(text)
-    return bool(key) and (key in vocab.checkbox.checked + vocab.checkbox.unchecked
-                          or key in vocab.yes_words + vocab.no_words)
+    return bool(key) and (
+        key in vocab.checkbox.checked + vocab.checkbox.unchecked or key in vocab.yes_words + vocab.no_words
+    )
 
 
 def _mark_checked(text: str) -> bool:
@@ -251,6 +274,12 @@ def _line(state: _State, line: str, loc: Location) -> None:
                 _pair(state, inline[0], inline[1], Cell(text=segment, loc=loc), None, 0.9)
         return
     tokens = [Cell(text=t, loc=loc) for t in line.split()]
+    if len(tokens) >= 2 and mt.has_checkbox(line):  # "单位性质 □企业 ☑事业单位 …": the options are one value
+        found = label_of(tokens[0].text)
+        if found and found[0].confidence == 1 and not found[0].key.startswith((TWO_YEAR, FUNCTION)):
+            rest = line[len(tokens[0].text) :].strip()
+            _pair(state, tokens[0].text, rest, Cell(text=line, loc=loc), found[1], 0.8, found[0])
+            return
     if len(tokens) >= 2:
         _row(state, tokens, {}, weight=0.8, exact_only=True)
 

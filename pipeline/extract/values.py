@@ -98,7 +98,15 @@ def _ratio(text: str, unit: str | None, label: str) -> Parsed | None:
         return _checked_ratio(Parsed(number / 100))
     if number <= 1:
         return Parsed(number, 0.9)
-    return _checked_ratio(Parsed(number / 100, 0.7, "未标注%，按百分数理解"))
+    # A bare "85" is most likely 85 %, but nothing says so: keep the reading, ask a human.
+    return _checked_ratio(
+        Parsed(
+            number / 100,
+            0.6,
+            "未标注%，按百分数理解",
+            review=[f"比例“{text}”未标注%或小数，已按 {number:g}% 理解，请核对"],
+        )
+    )
 
 
 def _checked_ratio(parsed: Parsed) -> Parsed:
@@ -186,11 +194,24 @@ def _enum_options(text: str, synonyms: dict[str, list[str]]) -> list[tuple[str, 
     return [(m.key, True)] if m else []
 
 
+def _lost_marks(text: str, synonyms: dict[str, list[str]]) -> list[str]:
+    """Options standing without any box among boxed ones: their ☑ was lost (a font without the glyph)."""
+    matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
+    found = [m.key for item in p.unmarked_options(text) if (m := matcher.match(item)) and m.confidence == 1]
+    return list(dict.fromkeys(found))
+
+
+LOST_MARK_NOTE = "勾选符号未能识别，按唯一未带方框的选项理解"
+
+
 def _unit_nature(text: str, unit: str | None, label: str) -> Parsed | None:
     options = _enum_options(text, labels().unit_nature)
     chosen = sorted({k for k, checked in options if checked})
     if not options:
         return None
+    lost = _lost_marks(text, labels().unit_nature) if not chosen else []
+    if len(lost) == 1:
+        return Parsed(lost[0], 0.6, LOST_MARK_NOTE)
     if not chosen:
         return Parsed(None, 0.0, review=["单位性质未勾选任何选项"])
     if len(chosen) > 1:
@@ -208,6 +229,11 @@ def _functions(text: str, unit: str | None, label: str) -> Parsed | None:
         return None
     order = list(labels().functions)
     chosen = sorted({k for k, checked in options if checked}, key=order.index)
+    lost = _lost_marks(text, labels().functions) if mt.has_checkbox(text) and not chosen else []
+    if lost:
+        return Parsed(sorted(lost, key=order.index), 0.6, "勾选符号未能识别，按未带方框的选项理解")
+    if not chosen:
+        return Parsed([], 0.5, "未勾选任何功能")
     return Parsed(chosen)
 
 

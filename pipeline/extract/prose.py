@@ -1,0 +1,68 @@
+"""Figures of the 附件2 report that appear only in running text.
+
+"截至2025年底平台资产总额达1,860万元" gives total_assets when no table cell or
+"label：value" line did. Labels and joiner words are data (labels.yaml, `prose`); the
+pattern lives in patterns.py. Prose values carry a lower confidence and a note.
+"""
+
+from __future__ import annotations
+
+from ..models import ReadDocument, Source
+from ..reference import field_catalog
+from . import patterns as p
+from .collect import Collector
+from .config import labels
+from .values import parse
+
+EXTRACTOR = "report.prose"
+PROSE_WEIGHT = 0.75
+
+
+def extract_prose(doc: ReadDocument, col: Collector) -> None:
+    """Add a prose candidate for every prose field that has no value yet."""
+    vocab = labels().prose
+    if vocab is None:
+        return
+    missing = [f for f in vocab.fields if not col.has(f)]
+    if not missing:
+        return
+    catalog = field_catalog()
+    for field_id in missing:
+        phrases = sorted({*vocab.fields[field_id]}, key=len, reverse=True)
+        kind = catalog.fields[field_id].type
+        for block in doc.blocks:
+            for sentence in _sentences(block.text):
+                for phrase in phrases:
+                    found = p.prose_value(sentence, p.norm(phrase), vocab.joiners, vocab.max_gap)
+                    if found is None:
+                        continue
+                    value_text, excerpt = found
+                    if not _fits(kind, value_text):
+                        continue  # "资产总额占比达15%": a ratio is no amount
+                    parsed = parse(kind, value_text, None, phrase)
+                    if parsed is None or parsed.value is None:
+                        continue
+                    parsed.note = "; ".join(n for n in (parsed.note, "取自正文叙述") if n)
+                    source = Source.at(doc.file, block.loc, excerpt, EXTRACTOR)
+                    col.add(field_id, parsed, source, f"正文：{phrase}", PROSE_WEIGHT)
+                    break
+
+
+def _fits(kind: str, value_text: str) -> bool:
+    """The unit written with the figure is of the field's kind (money, count, ratio, area)."""
+    units = labels().units
+    suffix = p.norm(value_text.lstrip("0123456789,.-−"))
+    allowed = {"money": list(units.money), "count": units.count, "ratio": units.ratio, "area": units.area}
+    if kind == "ratio" and value_text.startswith("百分之"):
+        return True
+    return suffix in {p.norm(u) for u in allowed.get(kind, [])}
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a paragraph or page (a figure never spans two)."""
+    out = [""]
+    for char in text.replace("\n", ""):
+        out[-1] += char
+        if char in "。；;！!？?":
+            out.append("")
+    return [s for s in out if p.norm(s)]
