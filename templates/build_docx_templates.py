@@ -3,206 +3,121 @@
 Run `python templates/build_docx_templates.py` after changing this script and commit
 the generated .docx files. Every jinja tag is written into a single run, so Word's
 run splitting never breaks a tag. Tags used: `{{ x }}` (escaped text), `{{r x }}`
-(RichText built by pipeline/render/docx.py), `{%p … %}` (paragraph-level control)
-and `{%tr … %}` (table-row loops).
+(RichText built by pipeline/render/word.py), `{{p x }}` (a sub-document: the list
+tables), `{%p … %}` (paragraph-level control), `{%tr … %}` (table-row loops) and
+`{% cellbg x %}` (a table cell's shading).
+
+The checklist follows GB/T 9704-2012 (党政机关公文格式): A4, margins 37/35/28/26 mm,
+title 二号 bold 宋体 centred, body 三号 仿宋 at a fixed 28 pt line pitch, level-1
+headings 黑体 (一、), level-2 楷体 (（一）), signature and date at the right with the
+date in Arabic numerals, page numbers "— 1 —" in 四号 宋体.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-
 HERE = Path(__file__).resolve().parent
-BODY_FONT, HEAD_FONT = "宋体", "黑体"
+sys.path.insert(0, str(HERE))
 
-
-def _font(style, name: str, size: float, bold: bool = False) -> None:
-    style.font.name = name
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    rpr = style.element.get_or_add_rPr()
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(rfonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        rfonts.set(qn(attr), name)
-
-
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = tc_pr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
-    tc_pr.append(shd)
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
-
-
-class Builder:
-    def __init__(self, landscape: bool = False) -> None:
-        self.doc = Document()
-        section = self.doc.sections[0]
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        if landscape:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = section.page_height, section.page_width
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2.0))
-        styles = self.doc.styles
-        _font(styles["Normal"], BODY_FONT, 11)
-        _font(styles["Title"], HEAD_FONT, 18, bold=True)
-        _font(styles["Heading 1"], HEAD_FONT, 14, bold=True)
-        _font(styles["Heading 2"], HEAD_FONT, 12, bold=True)
-        for name in ("Title", "Heading 1", "Heading 2"):
-            styles[name].font.color.rgb = None
-        _font(styles["Table Grid"], BODY_FONT, 9)
-
-    def p(
-        self,
-        text: str,
-        style: str | None = None,
-        bold: bool = False,
-        align: str | None = None,
-        indent: bool = False,
-        size: float | None = None,
-    ) -> None:
-        """One paragraph whose text (a jinja tag or literal) is a single run."""
-        para = self.doc.add_paragraph(style=style)
-        run = para.add_run(text)
-        run.bold = bold or None
-        if size:
-            run.font.size = Pt(size)
-        if align == "center":
-            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif align == "right":
-            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if indent:
-            para.paragraph_format.first_line_indent = Pt(22)
-
-    def runs(self, *parts: str) -> None:
-        """One paragraph made of several runs (e.g. a label and a `{{r x }}` tag)."""
-        para = self.doc.add_paragraph()
-        for text in parts:
-            para.add_run(text)
-
-    def table(
-        self, headers: list[str], cells: list[str], loop: str, widths: list[float], extra_rows: list[list[str]] = ()
-    ) -> None:
-        """A grid table: header row, `{%tr for loop %}`, one data row, `{%tr endfor %}`."""
-        table = self.doc.add_table(rows=0, cols=len(headers))
-        table.style = self.doc.styles["Table Grid"]
-        table.autofit = False
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Cm(width)  # the grid widths LibreOffice and WPS honour
-        rows = [
-            headers,
-            [f"{{%tr for {loop} %}}"] + [""] * (len(headers) - 1),
-            cells,
-            ["{%tr endfor %}"] + [""] * (len(headers) - 1),
-            *extra_rows,
-        ]
-        for n, values in enumerate(rows):
-            row = table.add_row()
-            for cell, value, width in zip(row.cells, values, widths, strict=True):
-                cell.width = Cm(width)
-                cell.paragraphs[0].add_run(value).bold = (n == 0) or None
-                if n == 0:
-                    _shade(cell, "D9E1F2")
-            if n == 0:
-                _repeat_header(row)
-        self.doc.add_paragraph()
-
-    def save(self, name: str) -> None:
-        self.doc.save(str(HERE / name))
+from docx_builder import SIZE_3, SIZE_5, SIZE_S4, Builder, Page  # noqa: E402
 
 
 def build_checklist() -> None:
-    b = Builder()
+    b = Builder(Page(), body=SIZE_3, line=28, table_size=SIZE_S4)
     b.p("{{ title }}", style="Title", align="center")
     b.p("{{ addressee }}：")
     b.p("{{ intro }}", indent=True)
-    b.p("申报材料核对情况", style="Heading 1")
+    b.p("{{ sec_overview }}", style="Heading 1")
     b.table(
-        ["序号", "材料名称", "依据", "核对结果", "已发现的文件"],
-        ["{{ loop.index }}", "{{ m.name }}", "{{ m.article }}", "{{ m.status }}", "{{ m.files }}"],
+        ["序号", "材料（第十条、第十一条）", "核对结果", "已收到的文件"],
+        ["{{ loop.index }}", "{{ m.name }}（{{ m.article }}）", "{{ m.status }}", "{{ m.files }}"],
         "m in items",
-        [1.2, 5.5, 3.0, 2.0, 5.3],
+        [1.3, 7.0, 2.2, 5.1],
+        size=SIZE_S4,
     )
     b.p("{%p if deficient %}")
-    b.p("需要补正的内容", style="Heading 1")
+    b.p("{{ sec_deficient }}", style="Heading 1")
     b.p("{%p for m in deficient %}")
-    b.p("{{ m.heading }}", bold=True)
+    b.p("{{ m.heading }}", style="Heading 2")
     b.p("{%p for line in m.lines %}")
     b.p("{{ line }}", indent=True)
     b.p("{%p endfor %}")
     b.p("{%p endfor %}")
     b.p("{%p endif %}")
-    b.p("{%p if other_problems %}")
-    b.p("其他问题", style="Heading 1")
-    b.p("{%p for x in other_problems %}")
-    b.p("{{ loop.index }}. {{ x }}", indent=True)
-    b.p("{%p endfor %}")
-    b.p("{%p endif %}")
     b.p("{%p if inconsistencies %}")
-    b.p("需要说明的情况", style="Heading 1")
+    b.p("{{ sec_explain }}", style="Heading 1")
     b.p("{{ explain_text }}", indent=True)
     b.p("{%p for x in inconsistencies %}")
     b.p("{{ loop.index }}. {{ x }}", indent=True)
     b.p("{%p endfor %}")
     b.p("{%p endif %}")
-    b.p("{%p if deadline %}")
-    b.p("{{ deadline }}", indent=True)
+    b.p("{%p if other_problems %}")
+    b.p("{{ sec_other }}", style="Heading 1")
+    b.p("{%p for x in other_problems %}")
+    b.p("{{ loop.index }}. {{ x }}", indent=True)
+    b.p("{%p endfor %}")
     b.p("{%p endif %}")
-    b.p("{{ contact }}", indent=True)
+    b.p("{%p if deadline %}")
+    b.p("{{ sec_deadline }}", style="Heading 1")
+    b.p("{{ deadline }}", indent=True)
+    b.p("{{ requirements }}", indent=True)
+    b.p("{%p endif %}")
+    # The signature block never stands alone on a page: it keeps with the lines above it.
+    for para in (b.p("（{{ contact }}）", indent=True), b.p(""), b.p("")):
+        para.paragraph_format.keep_with_next = True
+    b.p("{{ department }}", align="right", right_chars=2).paragraph_format.keep_with_next = True
+    b.p("{{ date }}", align="right", right_chars=4)
+    b.p("{%p if cc %}")
     b.p("")
-    b.p("{{ department }}", align="right")
-    b.p("{{ office }}", align="right")
-    b.p("{{ date }}", align="right")
-    b.save("checklist.docx")
+    b.p("抄送：{{ cc }}。", size=14)
+    b.p("{%p endif %}")
+    b.save(HERE / "checklist.docx")
 
 
 def build_dossier() -> None:
-    b = Builder(landscape=True)
+    b = Builder(Page(landscape=True, top=2.0, bottom=2.0, left=2.0, right=2.0), 12, None, SIZE_5)
     b.p("{{ title }}", style="Title", align="center")
     b.p("{{ unit_name }}　申报编号：{{ applicant_id }}　{{ date }}", align="center")
-    b.p("一、基本情况与初审结论", style="Heading 1")
+    b.p("一、摘要与初审结论", style="Heading 1")
     b.runs("初审结论：", "{{r decision_rt }}")
-    b.table(["项目", "内容"], ["{{ s.label }}", "{{ s.value }}"], "s in summary", [6.0, 19.7])
-    b.p("二、关键数据及来源", style="Heading 1")
+    b.table(["项目", "内容"], ["{{ s.label }}", "{{ s.value }}"], "s in summary", [6.0, 19.7], size=SIZE_5)
+    b.p("说明：初审结论只依据可自动核对的条件；第六条中的定性要求和第八条由专家评审。", size=SIZE_5)
+    b.doc.add_page_break()
+    b.p("二、关键数据及来源（黄色底纹为需复核或识别置信度较低的数据）", style="Heading 1")
+    shade = "{% cellbg f.shade %}"
     b.table(
-        ["指标", "数值", "来源文件", "位置", "原文摘录"],
+        ["指标", "数值", "来源文件及位置", "原文摘录"],
         [
-            "{{ f.name }}",
-            "{{ f.value }}{% if f.review %}【需复核：{{ f.review|join('；') }}】{% endif %}"
+            shade + "{{ f.name }}",
+            shade + "{{ f.value }}{% if f.confidence %}（置信度{{ f.confidence }}）{% endif %}"
+            "{% if f.review %}【需复核：{{ f.review|join('；') }}】{% endif %}"
             "{% if f.alternatives %}（其他取值：{{ f.alternatives }}）{% endif %}",
-            "{{ f.source.file }}",
-            "{{ f.source.location }}",
-            "{{ f.source.excerpt }}",
+            shade + "{{ f.source.label }}",
+            shade + "{{ f.source.excerpt }}",
         ],
         "f in figures",
-        [4.5, 6.0, 5.0, 3.2, 7.0],
+        [4.5, 7.0, 6.2, 8.0],
+        size=SIZE_5,
     )
     b.p("三、条件核验结果（第六条、第七条）", style="Heading 1")
+    b.p("规则参数版本：{{ ruleset }}；基准日期：{{ as_of }}。", size=SIZE_5)
+    rshade = "{% cellbg r.shade %}"
     b.table(
-        ["条款", "核验事项", "实际情况", "标准", "结论", "说明"],
+        ["条款", "核验事项", "实际情况", "标准", "结论", "说明、放宽依据及证据"],
         [
-            "{{ r.article }}",
-            "{{ r.title }}",
-            "{{ r.observed }}",
-            "{{ r.threshold }}",
-            "{{r r.outcome_rt }}",
-            "{{ r.note }}{% if r.relaxation %}　放宽依据：{{ r.relaxation }}{% endif %}"
+            rshade + "{{ r.article }}",
+            rshade + "{{ r.title }}",
+            rshade + "{{ r.observed }}",
+            rshade + "{{ r.threshold }}",
+            rshade + "{{r r.outcome_rt }}",
+            rshade + "{{ r.note }}{% if r.relaxation %}　放宽依据：{{ r.relaxation }}{% endif %}"
             "{% for e in r.evidence %}　证据：{{ e.label }} {{ e.excerpt }}{% endfor %}",
         ],
         "r in rules",
         [3.0, 4.0, 3.5, 3.0, 2.7, 9.5],
+        size=SIZE_5,
     )
     b.p("{%p if parameter_rows %}")
     b.p("核验所用参数及依据", style="Heading 2")
@@ -211,18 +126,26 @@ def build_dossier() -> None:
         ["{{ p.rule }}", "{{ p.name }}", "{{ p.value }}", "{{ p.reference }}", "{{ p.effective }}"],
         "p in parameter_rows",
         [4.0, 5.0, 3.5, 10.2, 3.0],
+        size=SIZE_5,
     )
     b.p("{%p endif %}")
     b.p("四、材料间不一致", style="Heading 1")
     b.p("{%p if inconsistencies %}")
+    ishade = "{% cellbg i.shade %}"
     b.table(
         ["涉及指标", "各处取值", "说明", "超出容差"],
-        ["{{ i.fields }}", "{{ i.values }}", "{{ i.note }}", "{{ i.material }}"],
+        [
+            ishade + "{{ i.fields }}",
+            ishade + "{{ i.values_text }}",
+            ishade + "{{ i.note }}",
+            ishade + "{{ i.material }}",
+        ],
         "i in inconsistencies",
         [5.0, 8.0, 10.7, 2.0],
+        size=SIZE_5,
     )
     b.p("{%p else %}")
-    b.p("未发现材料间不一致。")
+    b.p("未发现材料间不一致。", indent=True)
     b.p("{%p endif %}")
     b.p("五、需复核的数据", style="Heading 1")
     b.p("{%p for f in review_fields %}")
@@ -230,10 +153,10 @@ def build_dossier() -> None:
     b.p("{%p else %}")
     b.p("无。", indent=True)
     b.p("{%p endfor %}")
-    b.p("六、申请报告叙述部分（供专家评判）", style="Heading 1")
+    b.p("六、申请报告叙述部分（供专家评判，原文摘录）", style="Heading 1")
     b.p("{%p for n in narratives %}")
     b.p("{{ n.title }}", style="Heading 2")
-    b.p("来源：{{ n.source.label }}", size=9)
+    b.p("来源：{{ n.source.label }}", size=SIZE_5)
     b.p("{%p for x in n.paragraphs %}")
     b.p("{{ x }}", indent=True)
     b.p("{%p endfor %}")
@@ -249,10 +172,7 @@ def build_dossier() -> None:
     b.p("{%p for w in l.warnings %}")
     b.p("注意：{{ w }}", indent=True)
     b.p("{%p endfor %}")
-    b.p("{{ l.columns|join('　') }}", bold=True, size=9)
-    b.p("{%p for x in l.lines %}")
-    b.p("{{ x }}", size=9)
-    b.p("{%p endfor %}")
+    b.p("{{p l.table }}")
     b.p("{%p else %}")
     b.p("未提取到名单。", indent=True)
     b.p("{%p endfor %}")
@@ -268,6 +188,7 @@ def build_dossier() -> None:
         ],
         "m in materials",
         [6.5, 3.5, 2.2, 7.0, 6.5],
+        size=SIZE_5,
     )
     b.p("九、处理中发现的问题", style="Heading 1")
     b.p("{%p for x in problems %}")
@@ -275,18 +196,22 @@ def build_dossier() -> None:
     b.p("{%p else %}")
     b.p("无。", indent=True)
     b.p("{%p endfor %}")
+    b.doc.add_page_break()
     b.p("十、专家评分表", style="Heading 1")
-    b.p("以下内容由专家根据申报材料判断，系统不作自动结论。", size=9)
+    b.p("申报单位：{{ unit_name }}　　平台名称：{{ platform_name }}", size=SIZE_5)
+    b.p("以下内容由专家根据申报材料判断，系统不作自动结论。", size=SIZE_5)
     b.table(
         ["序号", "评审内容", "依据条款", "评价要点", "评分", "意见"],
         ["{{ loop.index }}", "{{ c.item }}", "{{ c.article }}", "{{ c.points }}", "", ""],
         "c in criteria",
         [1.2, 4.0, 3.0, 9.5, 2.5, 5.5],
         extra_rows=[["", "综合意见", "", "", "", ""]],
+        size=SIZE_5,
     )
-    b.p("{{ declaration }}", indent=True)
+    b.p("利益冲突声明：{{ declaration }}", indent=True)
+    b.p("与申报单位存在利害关系的，应当主动申请回避：□ 无利害关系　□ 存在利害关系，申请回避", indent=True)
     b.p("专家签名：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", align="right")
-    b.save("dossier.docx")
+    b.save(HERE / "dossier.docx")
 
 
 if __name__ == "__main__":

@@ -79,10 +79,12 @@ def test_checklist_lists_every_deficiency_with_supply_text(rendered: dict[str, P
     assert "关于补正自治区中小企业公共服务示范平台申报材料的通知" in text
     assert "石嘴山市某某服务中心：" in text
     assert "第三十二条" in text and "一次性告知" in text
-    for material in (MaterialType.legal_entity_certificate, MaterialType.audit_reports, MaterialType.resource_lists):
+    for material in (MaterialType.legal_entity_certificate, MaterialType.audit_reports):
         spec = catalog.spec(material)
         assert spec.name in text
         assert spec.supply in text
+    assert catalog.spec(MaterialType.resource_lists).name in text
+    assert "应补正：请补充提交" + catalog.part_name("equipment_list") in text  # only the parts that are missing
     assert "缺失" in text and "无法读取" in text and "部分缺失" in text
     assert AUDIT in text and "文件已加密，无法打开" in text
     assert catalog.part_name("equipment_list") in text
@@ -117,8 +119,8 @@ def test_dossier_docx_shows_figures_with_sources_and_rules(rendered: dict[str, P
     text = docx_text(rendered["passed"] / "dossier.docx")
     assert "自治区中小企业公共服务示范平台专家评审材料" in text
     assert "通过初审" in text
-    assert "资产总额 | 150.00万元（1,500,000.00元） | 申请报告.pdf | 第2页 | 资产总额（万元） 150" in text
-    assert f"资产总计（审计） | 152.34万元（1,523,400.50元） | {AUDIT} | 第5页" in text
+    assert "资产总额 | 150.00万元（1,500,000.00元） | 申请报告.pdf（第2页） | 资产总额（万元） 150" in text
+    assert f"资产总计（审计） | 152.34万元（1,523,400.50元） | {AUDIT}（第5页）" in text
     assert "用户满意度 | 85%" in text
     assert "信息服务、培训服务" in text
     assert "2018年5月10日" in text
@@ -164,7 +166,8 @@ def test_dossier_html_escapes_and_links(rendered: dict[str, Path]) -> None:
 def test_dossier_html_links_sources(rendered: dict[str, Path]) -> None:
     tags = parse(rendered["incomplete"] / "dossier.html")
     hrefs = [attrs["href"] for tag, attrs in tags.tags if tag == "a" and attrs.get("href")]
-    assert all(h.startswith("files/") for h in hrefs)
+    own = {"dossier.docx", "dossier.pdf", "checklist.docx", "checklist.pdf", "../../index.html"}
+    assert all(h.startswith("files/") or h in own for h in hrefs)  # sources, or this packet's other versions
     assert "files/%E8%B4%A2%E5%8A%A1/2025%E5%B9%B4%E5%BA%A6%E5%AE%A1%E8%AE%A1%E6%8A%A5%E5%91%8A.pdf#page=5" in hrefs
     assert "files/%E7%94%B3%E8%AF%B7%E6%8A%A5%E5%91%8A.pdf#page=2" in hrefs
     html = (rendered["incomplete"] / "dossier.html").read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ from .dirnames import app_dirname, unique_dirnames
 from .dossier import dossier_context
 from .formatting import fmt_day
 from .masking import mask_personal
+from .pdf import convert_to_pdf, pdf_available
 from .sheet import write_summary
 from .web import render_html
 from .word import dossier_docx_context, render_docx
@@ -32,7 +33,7 @@ def render_application(result: ApplicationResult, app_dir: Path) -> None:
     app_dir.mkdir(parents=True, exist_ok=True)
     dossier = dossier_context(result)
     render_html("dossier.html.j2", dossier, app_dir / "dossier.html")
-    render_docx("dossier.docx", dossier_docx_context(dossier), app_dir / "dossier.docx")
+    render_docx("dossier.docx", dossier, app_dir / "dossier.docx", build=dossier_docx_context(dossier))
     render_docx("checklist.docx", checklist_context(result), app_dir / "checklist.docx")
 
 
@@ -42,14 +43,25 @@ def render_batch(
     dirnames: dict[str, str],
     loose_files: list[str],
     batch_problems: list[str],
+    pdf: bool | None = None,
 ) -> None:
-    """Write summary.xlsx and index.html under `out` (applications live in out/applicants/<dirname>/)."""
+    """Write summary.xlsx and index.html under `out` (applications live in out/applicants/<dirname>/).
+
+    With `pdf` (default: settings.pdf) every application's dossier.docx and checklist.docx
+    also get a PDF copy beside them (LibreOffice, when installed); a failed conversion is
+    reported in index.html and the batch goes on.
+    """
     out.mkdir(parents=True, exist_ok=True)
     names = dict(dirnames)
     missing = [r.applicant_id for r in results if r.applicant_id not in names]
     if missing:  # never fail the batch over a missing name: derive one that does not collide
         names.update(unique_dirnames(list(names) + missing))
+    problems = list(batch_problems)
+    if settings().pdf if pdf is None else pdf:
+        problems += _make_pdfs([out / "applicants" / names[r.applicant_id] for r in results])
     rows = [app_row(r, names[r.applicant_id]) for r in results]
+    for row in rows:
+        row["pdf"] = (out / "applicants" / row["dirname"] / "dossier.pdf").exists()
     write_summary(results, rows, out / "summary.xlsx")
     cfg = settings()
     as_of = results[0].as_of if results else None
@@ -63,6 +75,29 @@ def render_batch(
         "cities": city_counts(rows),
         "apps": rows,
         "loose_files": loose_files,
-        "batch_problems": [mask_personal(p) for p in batch_problems],
+        "batch_problems": [mask_personal(p) for p in problems],
     }
     render_html("index.html.j2", context, out / "index.html")
+
+
+def _pdf_current(document: Path) -> bool:
+    """A re-run that left the Word file untouched need not convert it again."""
+    pdf = document.with_suffix(".pdf")
+    try:
+        return pdf.stat().st_size > 0 and pdf.stat().st_mtime_ns >= document.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def _make_pdfs(app_dirs: list[Path]) -> list[str]:
+    """PDF copies of the Word documents; returns Chinese problem lines (nothing when all went well)."""
+    if not pdf_available():
+        return ["本机未安装 LibreOffice，未生成 PDF 版本的评审材料和补正通知（可运行 scripts/install.sh 安装）。"]
+    documents = [
+        d / name
+        for d in app_dirs
+        for name in ("dossier.docx", "checklist.docx")
+        if (d / name).exists() and not _pdf_current(d / name)
+    ]
+    failed = convert_to_pdf(documents) if documents else []
+    return [f"{doc.parent.name}/{doc.name} 未能转换为 PDF，请用 Word 或 WPS 打开后另存为 PDF。" for doc in failed]

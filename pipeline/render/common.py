@@ -22,7 +22,7 @@ def cn_index(n: int) -> str:
 
 def issue_date(result_as_of: date | None) -> date:
     """The date printed on documents: today, or the run's reference date (settings.issue_date)."""
-    if settings().issue_date == "as_of" and result_as_of is not None:
+    if settings().issue_date == "as_of" and result_as_of is not None:  # default: reproducible
         return result_as_of
     return date.today()
 
@@ -66,6 +66,18 @@ def rules_with(result: ApplicationResult, *outcomes: Outcome) -> list[str]:
     return [f"{rule_title(r.id, r.title)}（{r.article}）" for r in result.rules if r.outcome in outcomes]
 
 
+def review_rules(result: ApplicationResult) -> list[str]:
+    """Rules a human must look at: needs_review, and no_evidence except the Article 7 functions
+    the applicant did not need once another function passed (art7_any passed)."""
+    art7_met = any(r.id == "art7_any" and r.outcome == Outcome.pass_ for r in result.rules)
+    return [
+        f"{rule_title(r.id, r.title)}（{r.article}）"
+        for r in result.rules
+        if r.outcome == Outcome.needs_review
+        or (r.outcome == Outcome.no_evidence and not (art7_met and r.id.startswith("art7_") and r.id != "art7_any"))
+    ]
+
+
 def review_flags(result: ApplicationResult) -> list[str]:
     """Fields with review reasons, as "字段名：原因"."""
     names = field_catalog()
@@ -79,6 +91,16 @@ def inconsistency_texts(result: ApplicationResult) -> list[str]:
         fields = "与".join(names.name(f) for f in inc.fields)
         out.append(f"{fields}：{inc.note}" if inc.note else fields)
     return out
+
+
+def material_inconsistency_texts(result: ApplicationResult) -> list[str]:
+    """Only the inconsistencies beyond the ruleset's tolerance: what the applicant must explain."""
+    names = field_catalog()
+    return [
+        "与".join(names.name(f) for f in inc.fields) + (f"：{inc.note}" if inc.note else "")
+        for inc in result.inconsistencies
+        if inc.material
+    ]
 
 
 def problems_by_file(result: ApplicationResult) -> tuple[dict[MaterialType, list[str]], list[str]]:

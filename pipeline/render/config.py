@@ -22,7 +22,15 @@ class Settings(Model):
     office: str
     contact: str
     supplement_working_days: int = Field(gt=0)
-    issue_date: Literal["today", "as_of"] = "today"
+    supplement_requirements: str
+    issue_date: Literal["today", "as_of"] = "as_of"
+    pdf: bool = True
+    pdf_seconds_per_document: int = Field(default=20, gt=0)
+    pdf_batch_seconds_max: int = Field(default=30, gt=0)
+    notice_working_days: int = Field(default=5, gt=0)
+    notice_title: str
+    notice_intro: str
+    notice_objection: str
     list_rows_max: int = Field(default=20, ge=0)
     narrative_chars_max: int = Field(default=6000, gt=0)
     checklist_title: str
@@ -32,6 +40,9 @@ class Settings(Model):
     decision_colours: dict[str, str]
     decision_text_colours: dict[str, str]
     outcome_colours: dict[str, str]
+    outcome_shades: dict[str, str] = Field(default_factory=dict)
+    highlight_colour: str = "FFF2CC"
+    low_confidence: float = Field(default=0.8, gt=0, le=1)
 
 
 class Labels(Model):

@@ -13,6 +13,7 @@ from .common import (
     issue_date,
     material_order,
     material_summary,
+    review_rules,
     rule_title,
     rules_with,
 )
@@ -46,9 +47,12 @@ def _figure(fid: str, fv: FieldValue) -> dict:
     spec = field_catalog().fields.get(fid)
     if spec and spec.personal and fv.value is not None and mask(value) == value:
         value = "（已隐去）"
+    low = fv.confidence < settings().low_confidence
     return {
         "id": fid,
         "name": field_catalog().name(fid),
+        "flagged": bool(fv.review) or low,
+        "shade": settings().highlight_colour if (fv.review or low) else "FFFFFF",
         "value": mask(value),
         "source": _source(fv.source),
         "review": [mask(r) for r in fv.review],
@@ -71,6 +75,7 @@ def _rule(rule: RuleResult) -> dict:
         "outcome": labels().of("outcome", outcome),
         "outcome_code": outcome,
         "colour": settings().outcome_colours.get(outcome, "000000"),
+        "shade": settings().outcome_shades.get(outcome, "FFFFFF"),
         "note": mask(rule.note),
         "relaxation": mask(rule.relaxation or ""),
         "evidence": [_source(src) for src in rule.evidence],
@@ -170,7 +175,7 @@ def dossier_context(result: ApplicationResult) -> dict:
 
     failed = rules_with(result, Outcome.fail)
     relaxed = rules_with(result, Outcome.relaxed)
-    review = rules_with(result, Outcome.needs_review, Outcome.no_evidence)
+    review = review_rules(result)
     summary = [
         ("申报编号", mask(result.applicant_id)),
         (names.name("unit_name"), val("unit_name")),
@@ -200,18 +205,26 @@ def dossier_context(result: ApplicationResult) -> dict:
         "decision_colour": cfg.decision_colours.get(decision, "FFFFFF"),
         "summary": [{"label": k, "value": v} for k, v in summary],
         "figures": figures,
-        "review_fields": [f for f in figures if f["review"]],
+        "review_fields": [
+            {**f, "review": f["review"] or [f"识别置信度{f['confidence']}，请核对原件"]}
+            for f in figures
+            if f["flagged"]
+        ],
+        "ruleset": result.ruleset,
+        "as_of": fmt_day(result.as_of),
+        "platform_name": val("platform_name"),
         "rules": rules,
         "parameter_rows": [{"rule": r["title"], **p} for r in rules for p in r["parameters"]],
         "inconsistencies": [
             {
                 "fields": "、".join(names.name(f) for f in inc.fields),
-                "values": "；".join(
+                "values_text": "；".join(
                     f"{names.name(f)}：{mask(fmt_field(f, v))}" for f, v in zip(inc.fields, inc.values, strict=False)
                 )
                 or "、".join(mask(fmt_generic(v)) for v in inc.values),
                 "note": mask(inc.note),
                 "material": "是" if inc.material else "否",
+                "shade": settings().highlight_colour if inc.material else "FFFFFF",
             }
             for inc in result.inconsistencies
         ],
