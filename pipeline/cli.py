@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .cache import default_cache_dir
+from .explain import ExplainError, describe, explain_field
 from .ingest import IngestError
 from .reference import ReferenceDataError
 from .render.config import labels
@@ -77,7 +79,78 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N", help="并行处理的进程数，默认等于 CPU 核数"
     )
     run.add_argument("--rules", type=Path, metavar="FILE", help="使用指定的规则参数文件（默认使用内置的现行版本）")
+    run.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        default=default_cache_dir(),
+        help="缓存目录：已读取和提取过的文件按内容保存，再次运行时只处理有变化的部分（默认 %(default)s）",
+    )
+    run.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新读取和提取")
+    run.add_argument(
+        "--no-pdf", action="store_true", help="不生成 PDF 版本的评审材料和补正通知（默认在装有 LibreOffice 时生成）"
+    )
+    _add_explain(sub)
+    _add_notice(sub)
     return parser
+
+
+def _add_notice(sub) -> None:
+    notice = sub.add_parser(
+        "notice",
+        help="生成拟认定名单公示（第十二条，公示期5个工作日）",
+        description="根据 run 命令的预审结果生成拟认定示范平台名单公示（Word 和网页），公示截止日期按法定节假日"
+        "和调休安排计算 5 个工作日。默认列出初审结论为“通过初审”的申报，也可用 --ids 指定专家评审后确定的名单。",
+        add_help=False,
+    )
+    notice.add_argument("-h", "--help", action="help", help="显示帮助信息并退出")
+    notice.add_argument("results", metavar="RESULTS", type=Path, help="results.jsonl 文件，或 run 命令的输出文件夹")
+    notice.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD", help="公示开始日期")
+    notice.add_argument("--ids", nargs="+", metavar="ID", help="拟认定的申报编号（默认：全部“通过初审”的申报）")
+    notice.add_argument(
+        "--out", type=Path, metavar="FILE", help="输出文件（默认 RESULTS 所在文件夹下的 公示名单.docx）"
+    )
+
+
+def _notice(args) -> int:
+    from .render.notice import NoticeError, make_notice
+
+    folder = args.results if args.results.is_dir() else args.results.parent
+    try:
+        context, paths = make_notice(args.results, args.start, args.out or folder / "公示名单.docx", args.ids)
+    except (NoticeError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    if context["warning"]:
+        print(context["warning"], file=sys.stderr)
+    print(f"公示名单共 {len(context['rows'])} 个平台；{context['period']}已写入：{'、'.join(map(str, paths))}")
+    return 0
+
+
+def _add_explain(sub) -> None:
+    explain = sub.add_parser(
+        "explain",
+        help="说明某个字段是如何提取的（候选值、采用的值及原因）",
+        description="说明一个申报的某个字段如何得出：采用的值、出处（文件、页码/位置、原文）、匹配的标签或模式、"
+        "置信度、需复核的原因和全部候选值。APPLICATION 可以是申报文件夹或 .zip，也可以是 run 命令的输出文件夹"
+        "（读取其中的 results.jsonl，用 --applicant 指定申报编号）。",
+        add_help=False,
+    )
+    explain.add_argument("-h", "--help", action="help", help="显示帮助信息并退出")
+    explain.add_argument("application", metavar="APPLICATION", type=Path, help="申报文件夹 / .zip，或输出文件夹")
+    explain.add_argument("field", metavar="FIELD", help="字段编号，如 total_assets、audit.revenue")
+    explain.add_argument("--applicant", metavar="ID", help="申报编号（输出文件夹或批次中有多个申报时必填）")
+    explain.add_argument("--as-of", type=_date, default=date.today(), metavar="YYYY-MM-DD", help="基准日期，默认今天")
+
+
+def _explain(args) -> int:
+    try:
+        found = explain_field(args.application, args.field, args.applicant, args.as_of)
+    except (ExplainError, IngestError, ReferenceDataError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(describe(found))
+    return 0 if found.value is not None else 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,8 +160,20 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "explain":
+        return _explain(args)
+    if args.command == "notice":
+        return _notice(args)
     try:
-        report = run_batch(args.input, args.out, args.as_of, jobs=args.jobs, ruleset_path=args.rules)
+        report = run_batch(
+            args.input,
+            args.out,
+            args.as_of,
+            jobs=args.jobs,
+            ruleset_path=args.rules,
+            cache_dir=None if args.no_cache else args.cache_dir,
+            pdf=False if args.no_pdf else None,
+        )
     except (IngestError, RunError, ReferenceDataError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

@@ -6,6 +6,9 @@ import logging
 from datetime import date
 from pathlib import Path
 
+from pydantic import Field
+
+from .cache import Cache, code_version, file_digest, text_digest
 from .check import CheckResult, RuleSet, assess_materials, check_application, fallback_check
 from .classify import classify_documents
 from .extract import extract_application
@@ -34,30 +37,73 @@ class ProcessedApplication(Model):
 
     result: ApplicationResult
     files: list[FileEntry]
+    digests: dict[str, str] = Field(default_factory=dict)  # rel_path → sha256 of the content
+
+
+class Analysis(Model):
+    """What reading, classifying and extracting concluded about an application's files.
+
+    It depends only on the files' content and the code, so it is cached by both; the
+    checks, which also depend on the rules and the as-of date, always run afresh.
+    """
+
+    classified: list[Classified] = Field(default_factory=list)
+    extraction: Extraction = Field(default_factory=Extraction)
+    problems: list[str] = Field(default_factory=list)
+    kinds: dict[str, str] = Field(default_factory=dict)  # file → kind read
 
 
 def process_application(
-    pkg: ApplicationPackage, as_of: date, ruleset: RuleSet, workspace: Path
+    pkg: ApplicationPackage, as_of: date, ruleset: RuleSet, workspace: Path, cache: Cache | None = None
 ) -> ProcessedApplication:
+    cache = cache or Cache(None)
     opened = OpenedApplication(applicant_id=pkg.applicant_id)
-    docs: list[ReadDocument] = []
-    classified: list[Classified] = []
+    analysis = Analysis()
+    digests: dict[str, str] = {}
     try:
         opened = open_application(pkg, workspace)
-        docs = [read_file(entry) for entry in opened.files]
-        classified = classify_documents(docs)
-        materials = assess_materials(classified)
-        extraction = extract_application(docs, classified)
-        checked = check_application(materials, extraction.fields, as_of, ruleset)
-        problems = opened.problems + _document_problems(docs) + extraction.problems
+        digests = {entry.rel_path: file_digest(entry.disk_path) for entry in opened.files}
+        analysis = analyse(opened.files, digests, cache)
+        materials = assess_materials(analysis.classified)
+        checked = check_application(materials, analysis.extraction.fields, as_of, ruleset)
+        problems = opened.problems + analysis.problems
     except Exception as exc:  # one application's failure must not stop the batch
         log.exception("application %s failed", pkg.applicant_id)
-        materials = assess_materials(classified) if classified else _all_unreadable()
-        extraction = Extraction()
+        materials = assess_materials(analysis.classified) if analysis.classified else _all_unreadable()
         checked = fallback_check(materials, ruleset, as_of)
         problems = [*opened.problems, f"处理该申报时发生内部错误（{type(exc).__name__}: {exc}），需人工审查全部材料"]
-    result = _assemble(pkg, as_of, materials, extraction, checked, problems, classified, docs)
-    return ProcessedApplication(result=result, files=opened.files)
+    result = _assemble(pkg, as_of, materials, analysis, checked, problems)
+    return ProcessedApplication(result=result, files=opened.files, digests=digests)
+
+
+def analyse(files: list[FileEntry], digests: dict[str, str], cache: Cache) -> Analysis:
+    """Read, classify and extract, or take the cached analysis of the same files."""
+    key = text_digest("analysis", code_version(), *sorted(f"{f.rel_path}\0{digests[f.rel_path]}" for f in files))
+    cached = cache.get("analysis", key, Analysis)
+    if cached is not None:
+        return cached
+    docs = [_read_cached(entry, digests[entry.rel_path], cache) for entry in files]
+    classified = classify_documents(docs)
+    extraction = extract_application(docs, classified)
+    analysis = Analysis(
+        classified=classified,
+        extraction=extraction,
+        problems=_document_problems(docs) + extraction.problems,
+        kinds={doc.file: doc.kind.value for doc in docs},
+    )
+    cache.put("analysis", key, analysis)
+    return analysis
+
+
+def _read_cached(entry: FileEntry, digest: str, cache: Cache) -> ReadDocument:
+    """The same bytes read by the same code give the same document, whatever the file is called."""
+    key = text_digest("read", code_version(), digest, entry.kind.value, str(entry.extension_kind_mismatch))
+    doc = cache.get("read", key, ReadDocument)
+    if doc is not None:
+        return doc.model_copy(update={"file": entry.rel_path})
+    doc = read_file(entry)
+    cache.put("read", key, doc)
+    return doc
 
 
 def _all_unreadable() -> dict[MaterialType, MaterialEntry]:
@@ -72,13 +118,11 @@ def _assemble(
     pkg: ApplicationPackage,
     as_of: date,
     materials: dict[MaterialType, MaterialEntry],
-    extraction: Extraction,
+    analysis: Analysis,
     checked: CheckResult,
     problems: list[str],
-    classified: list[Classified],
-    docs: list[ReadDocument],
 ) -> ApplicationResult:
-    kinds = {doc.file: doc.kind.value for doc in docs}
+    extraction, kinds = analysis.extraction, analysis.kinds
     return ApplicationResult(
         applicant_id=pkg.applicant_id,
         as_of=as_of,
@@ -99,7 +143,7 @@ def _assemble(
                 readable=c.readable,
                 problem=c.problem,
             )
-            for c in classified
+            for c in analysis.classified
         ],
         narratives=extraction.narratives,
         lists=extraction.lists,

@@ -1,10 +1,13 @@
-"""Run a whole batch: applications in parallel processes, then the batch outputs."""
+"""Run a whole batch: applications in parallel processes, then the batch outputs.
+
+Results are written to results.jsonl as each application finishes (in input order),
+so memory does not grow with the batch beyond one light result per application.
+"""
 
 from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -12,15 +15,23 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
+from .cache import RENDER_CODE, Cache, code_version, file_digest, templates_version, text_digest
 from .check import RuleSet, load_ruleset
+from .classify.keywords import use_cache_dir
 from .ingest import discover_batch
-from .models import ApplicationPackage, ApplicationResult, Batch
+from .models import ApplicationPackage, ApplicationResult
 from .models.common import Model
 from .process import ProcessedApplication, process_application
+from .progress import Progress
+from .read.legacy import profile_root
+from .read.ocr_cache import cache_settings as ocr_cache_settings
+from .read.settings import read_settings
 from .render import render_application, render_batch, unique_dirnames
-from .render.config import labels
 
 log = logging.getLogger(__name__)
+
+RENDER_STAMP = ".render-stamp"
+RENDERED = ("dossier.html", "dossier.docx", "checklist.docx")
 
 
 class RunError(Exception):
@@ -35,27 +46,57 @@ class BatchReport(Model):
     seconds: float
 
 
+class _Task(Model):
+    pkg: ApplicationPackage
+    as_of: date
+    ruleset: RuleSet
+    workspace: Path
+    app_dir: Path
+    cache_dir: Path | None
+
+
 def run_batch(
     input_path: Path,
     out: Path,
     as_of: date,
     jobs: int = 1,
     ruleset_path: Path | None = None,
+    cache_dir: Path | None = None,
+    pdf: bool | None = None,
 ) -> BatchReport:
+    """Process every application of the batch at `input_path` into `out`.
+
+    `cache_dir` None disables the cache (every file is read again).
+    """
     started = time.monotonic()
     batch = discover_batch(input_path)
     ruleset = load_ruleset(ruleset_path)
     _prepare_out(out)
     dirnames = unique_dirnames([app.applicant_id for app in batch.applications])
     results: list[ApplicationResult] = []
-    with tempfile.TemporaryDirectory(prefix="nx-prescreen-") as tmp:
-        for n, result in enumerate(_process_all(batch, as_of, ruleset, Path(tmp), out, dirnames, jobs), 1):
-            results.append(result)
-            _progress(n, len(batch.applications), result)
-    with (out / "results.jsonl").open("w", encoding="utf-8") as fh:
-        for result in results:
-            fh.write(result.to_json_line() + "\n")
-    render_batch(results, out, dirnames, batch.loose_files, [])
+    progress = Progress(len(batch.applications))
+    with (
+        tempfile.TemporaryDirectory(prefix="nx-prescreen-") as tmp,
+        (out / "results.jsonl").open("w", encoding="utf-8") as jsonl,
+    ):
+        tasks = [
+            _Task(
+                pkg=pkg,
+                as_of=as_of,
+                ruleset=ruleset,
+                workspace=Path(tmp) / f"app{i}",
+                app_dir=out / "applicants" / dirnames[pkg.applicant_id],
+                cache_dir=cache_dir,
+            )
+            for i, pkg in enumerate(batch.applications)
+        ]
+        for result in _process_all(tasks, jobs):
+            jsonl.write(result.to_json_line() + "\n")
+            jsonl.flush()
+            results.append(_light(result))
+            progress.done(result)
+    render_batch(results, out, dirnames, batch.loose_files, [], pdf=pdf)  # pdf None: settings.yaml decides
+    progress.finish()
     decisions: dict[str, int] = {}
     for result in results:
         decisions[result.decision.value] = decisions.get(result.decision.value, 0) + 1
@@ -68,6 +109,11 @@ def run_batch(
     )
 
 
+def _light(result: ApplicationResult) -> ApplicationResult:
+    """What the batch overview needs; narratives and list rows stay in results.jsonl."""
+    return result.model_copy(update={"narratives": [], "lists": []})
+
+
 def _prepare_out(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -78,48 +124,56 @@ def _prepare_out(out: Path) -> None:
         raise RunError(f"输出目录无法写入：{out}（{exc.strerror or exc}）") from exc
 
 
-def _process_all(
-    batch: Batch,
-    as_of: date,
-    ruleset: RuleSet,
-    tmp: Path,
-    out: Path,
-    dirnames: dict[str, str],
-    jobs: int,
-) -> Iterator[ApplicationResult]:
-    tasks = [
-        (pkg, as_of, ruleset, tmp / f"app{i}", out / "applicants" / dirnames[pkg.applicant_id])
-        for i, pkg in enumerate(batch.applications)
-    ]
+def _process_all(tasks: list[_Task], jobs: int) -> Iterator[ApplicationResult]:
     if jobs <= 1 or len(tasks) <= 1:
-        yield from (_process_and_render(*task) for task in tasks)
+        yield from map(_process_and_render, tasks)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_process_and_render, *zip(*tasks, strict=True))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        yield from pool.map(_process_and_render, tasks)
 
 
-def _process_and_render(
-    pkg: ApplicationPackage, as_of: date, ruleset: RuleSet, workspace: Path, app_dir: Path
-) -> ApplicationResult:
-    processed = process_application(pkg, as_of, ruleset, workspace)
+def _process_and_render(task: _Task) -> ApplicationResult:
+    use_cache_dir(task.cache_dir or task.workspace.parent)
+    ocr_cache = task.cache_dir / "ocr" if task.cache_dir else None
+    with profile_root(task.workspace.parent), ocr_cache_settings(ocr_cache, enabled=ocr_cache is not None):
+        processed = process_application(task.pkg, task.as_of, task.ruleset, task.workspace, Cache(task.cache_dir))
     result = processed.result
-    app_dir.mkdir(parents=True, exist_ok=True)
-    _copy_sources(processed, app_dir / "files")
-    shutil.rmtree(workspace, ignore_errors=True)
+    task.app_dir.mkdir(parents=True, exist_ok=True)
+    _copy_sources(processed, task.app_dir / "files")
+    shutil.rmtree(task.workspace, ignore_errors=True)
+    stamp = text_digest(code_version(RENDER_CODE), templates_version(), date.today().isoformat(), result.to_json_line())
+    stamp_file = task.app_dir / RENDER_STAMP
+    if _already_rendered(task.app_dir, stamp_file, stamp):
+        return result
     try:
-        render_application(result, app_dir)
+        render_application(result, task.app_dir)
+        stamp_file.write_text(stamp, encoding="utf-8")
     except Exception as exc:  # a rendering bug must not cost the batch its other outputs
         log.exception("rendering %s failed", result.applicant_id)
         result.problems.append(f"生成评审材料或补正通知时出错（{type(exc).__name__}），请联系技术支持")
+        stamp_file.unlink(missing_ok=True)
     return result
+
+
+def _already_rendered(app_dir: Path, stamp_file: Path, stamp: str) -> bool:
+    """The documents in app_dir were rendered from this very result by this very code."""
+    try:
+        return stamp_file.read_text(encoding="utf-8") == stamp and all((app_dir / n).is_file() for n in RENDERED)
+    except OSError:
+        return False
 
 
 def _copy_sources(processed: ProcessedApplication, dest: Path) -> None:
     """Keep a copy of every source file so the dossier can link to it."""
+    limit = read_settings().max_file_mb * 1024 * 1024
     for entry in processed.files:
+        if entry.size > limit:
+            continue  # not read either; copying it would only fill the disk
         target = dest / entry.rel_path
         if not target.resolve().is_relative_to(dest.resolve()):
             continue  # ingest already refuses such paths; never write outside OUT
+        if _same_content(target, entry.size, processed.digests.get(entry.rel_path)):
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             shutil.copyfile(entry.disk_path, target)
@@ -127,6 +181,8 @@ def _copy_sources(processed: ProcessedApplication, dest: Path) -> None:
             log.warning("could not copy %s: %s", entry.rel_path, exc)
 
 
-def _progress(n: int, total: int, result: ApplicationResult) -> None:
-    verdict = labels().of("decision", result.decision)
-    print(f"[{n}/{total}] {result.applicant_id}：{verdict}", file=sys.stderr, flush=True)
+def _same_content(target: Path, size: int, digest: str | None) -> bool:
+    try:
+        return digest is not None and target.stat().st_size == size and file_digest(target) == digest
+    except OSError:
+        return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 import jieba
 
@@ -24,6 +25,13 @@ _WHITESPACE = re.compile(r"\s+")
 
 def compact(text: str) -> str:
     return _WHITESPACE.sub("", normalize_text(text))
+
+
+def use_cache_dir(directory: Path) -> None:
+    """Keep jieba's dictionary cache in a folder the pipeline owns, not in the system temp dir."""
+    if not jieba.dt.initialized:
+        directory.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(directory)
 
 
 @cache

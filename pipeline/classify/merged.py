@@ -8,30 +8,43 @@ is then classified on its own text like a separate file.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..models import Classified, FileKind, ListPart, MaterialType, ReadDocument
 from ..reference import material_catalog
 from .document import classify_document
-from .keywords import TokenizedText
+from .keywords import TokenizedText, compact
 from .settings import classify_settings
 
 Key = tuple[MaterialType, ListPart | None]
 
 
+@cache
+def _title_keywords() -> list[tuple[Key, dict[str, float]]]:
+    out: list[tuple[Key, dict[str, float]]] = []
+    for material, spec in material_catalog().materials.items():
+        groups = spec.parts.items() if spec.parts else [(None, spec)]
+        out.extend(
+            ((material, part), {compact(w): v for w, v in pspec.content_keywords.items()}) for part, pspec in groups
+        )
+    return out
+
+
 def _title_material(text: str) -> Key | None:
     """The material whose title keywords sit at the top of this page, if strong enough."""
     s = classify_settings()
+    head = compact(text[: s.page_title_chars * 3])[: s.page_title_chars]
+    # Most pages of a long PDF carry no title keyword at all: skip tokenising them.
+    if not any(word in head for _, words in _title_keywords() for word in words):
+        return None
     top = TokenizedText(text[: s.page_title_chars * 3])
     best: tuple[float, Key | None] = (0.0, None)
-    for material, spec in material_catalog().materials.items():
-        groups = spec.parts.items() if spec.parts else [(None, spec)]
-        for part, pspec in groups:
-            score = sum(
-                weight
-                for word, weight in pspec.content_keywords.items()
-                if any(pos < s.page_title_chars for pos in top.positions(word))
-            )
-            if score > best[0]:
-                best = (score, (material, part))
+    for key, words in _title_keywords():
+        score = sum(
+            weight for word, weight in words.items() if any(pos < s.page_title_chars for pos in top.positions(word))
+        )
+        if score > best[0]:
+            best = (score, key)
     return best[1] if best[0] >= s.page_start_score else None
 
 

@@ -1,0 +1,127 @@
+"""A content-addressed cache of stage results on disk.
+
+Entries are JSON dumps of pydantic models under `<root>/<kind>/<k[:2]>/<k>.json`,
+where the key hashes the input's content together with the version of the code
+that produced it (the sources and data of the stages involved; never the rules,
+which only the check stage reads, so a rules change re-runs only the checks). An
+entry that cannot be parsed or validated is deleted and recomputed, never trusted. Writes go to a temporary file first and
+are renamed into place, so parallel workers never see half an entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
+
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE.parent / "templates"
+_CHUNK = 1024 * 1024
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "nx-prescreen"
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def text_digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+# What each cached result depends on, as paths relative to the package. Reading,
+# classifying and extracting do not depend on the rules or on how documents look.
+ANALYSIS_CODE = ("models/", "ingest/", "read/", "classify/", "extract/", "reference.py", "process.py", "data/")
+RENDER_CODE = ("models/", "render/", "data/", "runner.py")
+_NOT_ANALYSIS = ("data/rules/", "data/settings.yaml", "data/labels_zh.yaml", "data/scoring.yaml")
+
+
+@cache
+def code_version(scope: tuple[str, ...] = ANALYSIS_CODE) -> str:
+    """Hash of the package sources under `scope` (the rules excluded for the analysis)."""
+    digest = hashlib.sha256()
+    sources = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".yaml"} and p.is_file())
+    for path in sources:
+        rel = path.relative_to(PACKAGE).as_posix()
+        if not rel.startswith(scope) or (scope == ANALYSIS_CODE and rel.startswith(_NOT_ANALYSIS)):
+            continue
+        digest.update(rel.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def templates_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(TEMPLATES).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Cache:
+    """Get and put pydantic models by key; a Cache(None) is disabled and stores nothing."""
+
+    def __init__(self, root: Path | None):
+        self.root = root
+        self.hits = 0
+        self.misses = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def _path(self, kind: str, key: str) -> Path:
+        assert self.root is not None
+        return self.root / kind / key[:2] / f"{key}.json"
+
+    def get(self, kind: str, key: str, model: type[M]) -> M | None:
+        if self.root is None:
+            return None
+        path = self._path(kind, key)
+        try:
+            value = model.model_validate_json(path.read_bytes())
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, ValidationError) as exc:
+            log.warning("discarding corrupt cache entry %s: %s", path, exc)
+            path.unlink(missing_ok=True)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, kind: str, key: str, value: BaseModel) -> None:
+        if self.root is None:
+            return
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(value.model_dump_json().encode("utf-8"))
+            os.replace(tmp, path)
+        except OSError as exc:  # a full or read-only cache disk must not fail the batch
+            log.warning("could not write cache entry %s: %s", path, exc)

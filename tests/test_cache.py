@@ -1,0 +1,85 @@
+"""The cache: re-runs reuse what did not change, never trust a corrupt entry."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from pipeline.cache import Cache
+from pipeline.models import ReadDocument
+from pipeline.runner import run_batch
+from tests.conftest import REPO
+
+AS_OF = date(2026, 4, 30)
+APPS = ["银川-宁夏智联科技服务有限公司", "吴忠-宁夏塞上企业管理咨询有限公司"]
+
+
+def _batch(tmp_path: Path) -> Path:
+    batch = tmp_path / "batch"
+    for app in APPS:
+        shutil.copytree(REPO / "sample_submissions" / app, batch / app)
+    return batch
+
+
+def _entries(cache: Path, kind: str) -> set[Path]:
+    return set((cache / kind).rglob("*.json")) if (cache / kind).exists() else set()
+
+
+def _results(out: Path) -> dict[str, dict]:
+    return {r["applicant_id"]: r for r in map(json.loads, (out / "results.jsonl").read_text("utf-8").splitlines())}
+
+
+def test_rerun_reuses_analysis_and_rendering(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    first = _results(out)
+    analyses = _entries(cache, "analysis")
+    assert len(analyses) == 2 and len(_entries(cache, "read")) > 10
+    dossier = out / "applicants" / APPS[0] / "dossier.docx"
+    rendered_at = dossier.stat().st_mtime_ns
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert _results(out) == first
+    assert _entries(cache, "analysis") == analyses  # nothing new: every application was a hit
+    assert dossier.stat().st_mtime_ns == rendered_at  # same result, same documents: not re-rendered
+
+
+def test_one_changed_file_reanalyses_one_application(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    reads = _entries(cache, "read")
+    shutil.copyfile(batch / APPS[1] / "人员名单.xlsx", batch / APPS[0] / "人员名单.xlsx")
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert len(_entries(cache, "analysis")) == 3  # only the changed application was analysed again
+    assert len(_entries(cache, "read") - reads) == 0  # its new staff list was already read elsewhere
+    staff = _results(out)[APPS[0]]["fields"]["staff_list.count"]["source"]["file"]
+    assert staff == "人员名单.xlsx"
+
+
+def test_rules_change_reruns_only_the_checks(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    analyses = _entries(cache, "analysis")
+    rules = yaml.safe_load((REPO / "pipeline/data/rules/ningxia-2026-draft.yaml").read_text("utf-8"))
+    param = rules["parameters"]["art6_2"]["min_smes_served"]
+    param["values"] = {k: 1000 for k in param["values"]}
+    changed = tmp_path / "rules.yaml"
+    changed.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
+    run_batch(batch, out, AS_OF, cache_dir=cache, ruleset_path=changed, pdf=False)
+    assert _entries(cache, "analysis") == analyses
+    outcomes = {r["id"]: r["outcome"] for r in _results(out)[APPS[0]]["rules"]}
+    assert outcomes["art6_2_smes_served"] == "fail"
+
+
+def test_corrupt_entry_is_discarded_not_trusted(tmp_path: Path):
+    cache = Cache(tmp_path / "c")
+    doc = ReadDocument(file="a.pdf", kind="pdf")
+    cache.put("read", "ab" * 32, doc)
+    path = next((tmp_path / "c").rglob("*.json"))
+    path.write_text('{"file": "a.pdf", "kind": "nonsense"', encoding="utf-8")
+    assert cache.get("read", "ab" * 32, ReadDocument) is None
+    assert not path.exists()
+    assert Cache(None).get("read", "ab" * 32, ReadDocument) is None
