@@ -28,6 +28,7 @@ from .models import (
 )
 from .models.common import Model
 from .read import read_file
+from .render.sources import has_personal_data
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ class ProcessedApplication(Model):
     result: ApplicationResult
     files: list[FileEntry]
     digests: dict[str, str] = Field(default_factory=dict)  # rel_path → sha256 of the content
+    personal: list[str] = Field(default_factory=list)  # files whose copies must be masked
 
 
 class Analysis(Model):
@@ -51,6 +53,7 @@ class Analysis(Model):
     extraction: Extraction = Field(default_factory=Extraction)
     problems: list[str] = Field(default_factory=list)
     kinds: dict[str, str] = Field(default_factory=dict)  # file → kind read
+    personal: list[str] = Field(default_factory=list)  # files that carry ID or phone numbers
 
 
 def process_application(
@@ -73,7 +76,7 @@ def process_application(
         checked = fallback_check(materials, ruleset, as_of)
         problems = [*opened.problems, f"处理该申报时发生内部错误（{type(exc).__name__}: {exc}），需人工审查全部材料"]
     result = _assemble(pkg, as_of, materials, analysis, checked, problems)
-    return ProcessedApplication(result=result, files=opened.files, digests=digests)
+    return ProcessedApplication(result=result, files=opened.files, digests=digests, personal=analysis.personal)
 
 
 def analyse(files: list[FileEntry], digests: dict[str, str], cache: Cache) -> Analysis:
@@ -90,6 +93,7 @@ def analyse(files: list[FileEntry], digests: dict[str, str], cache: Cache) -> An
         extraction=extraction,
         problems=_document_problems(docs) + extraction.problems,
         kinds={doc.file: doc.kind.value for doc in docs},
+        personal=[doc.file for doc in docs if has_personal_data(doc.full_text())],
     )
     cache.put("analysis", key, analysis)
     return analysis

@@ -15,18 +15,19 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
-from .cache import RENDER_CODE, Cache, code_version, file_digest, templates_version, text_digest
+from .cache import RENDER_CODE, Cache, code_version, templates_version, text_digest
 from .check import RuleSet, load_ruleset
 from .classify.keywords import use_cache_dir
 from .ingest import discover_batch
 from .models import ApplicationPackage, ApplicationResult
 from .models.common import Model
-from .process import ProcessedApplication, process_application
+from .process import process_application
 from .progress import Progress
 from .read.legacy import profile_root
 from .read.ocr_cache import cache_settings as ocr_cache_settings
 from .read.settings import read_settings
 from .render import render_application, render_batch, unique_dirnames
+from .render.sources import copy_sources
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,13 @@ def _process_and_render(task: _Task) -> ApplicationResult:
         processed = process_application(task.pkg, task.as_of, task.ruleset, task.workspace, Cache(task.cache_dir))
     result = processed.result
     task.app_dir.mkdir(parents=True, exist_ok=True)
-    _copy_sources(processed, task.app_dir / "files")
+    copy_sources(
+        processed.files,
+        processed.digests,
+        set(processed.personal),
+        task.app_dir / "files",
+        read_settings().max_file_mb * 1024 * 1024,
+    )
     shutil.rmtree(task.workspace, ignore_errors=True)
     stamp = text_digest(code_version(RENDER_CODE), templates_version(), date.today().isoformat(), result.to_json_line())
     stamp_file = task.app_dir / RENDER_STAMP
@@ -159,30 +166,5 @@ def _already_rendered(app_dir: Path, stamp_file: Path, stamp: str) -> bool:
     """The documents in app_dir were rendered from this very result by this very code."""
     try:
         return stamp_file.read_text(encoding="utf-8") == stamp and all((app_dir / n).is_file() for n in RENDERED)
-    except OSError:
-        return False
-
-
-def _copy_sources(processed: ProcessedApplication, dest: Path) -> None:
-    """Keep a copy of every source file so the dossier can link to it."""
-    limit = read_settings().max_file_mb * 1024 * 1024
-    for entry in processed.files:
-        if entry.size > limit:
-            continue  # not read either; copying it would only fill the disk
-        target = dest / entry.rel_path
-        if not target.resolve().is_relative_to(dest.resolve()):
-            continue  # ingest already refuses such paths; never write outside OUT
-        if _same_content(target, entry.size, processed.digests.get(entry.rel_path)):
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            shutil.copyfile(entry.disk_path, target)
-        except OSError as exc:
-            log.warning("could not copy %s: %s", entry.rel_path, exc)
-
-
-def _same_content(target: Path, size: int, digest: str | None) -> bool:
-    try:
-        return digest is not None and target.stat().st_size == size and file_digest(target) == digest
     except OSError:
         return False

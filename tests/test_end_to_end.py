@@ -126,3 +126,17 @@ def test_source_files_are_kept_for_the_dossier_links(batch_out: Path, results: d
     app_dir = next(d for d in (batch_out / "applicants").iterdir() if d.name.startswith(case.applicant_id[:6]))
     kept = {p.relative_to(app_dir / "files").as_posix() for p in (app_dir / "files").rglob("*") if p.is_file()}
     assert set(case.files) <= kept
+
+
+def test_source_copies_carry_no_personal_data(batch_out: Path):
+    import re
+
+    for sheet_file in (batch_out / "applicants").rglob("files/**/*.xlsx"):
+        wb = openpyxl.load_workbook(sheet_file)
+        values = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value]
+        assert not [v for v in values if re.fullmatch(r"\d{17}[\dXx]", v)], sheet_file
+    staff = next((batch_out / "applicants").rglob("files/人员名单.xlsx"))
+    ids = [c.value for c in openpyxl.load_workbook(staff).active["D"] if c.value and "*" in str(c.value)]
+    assert ids, "the staff list copy keeps its rows, with ID numbers masked"
+    withheld = list((batch_out / "applicants").rglob("files/人员名单.xls.已隐去个人信息.txt"))
+    assert withheld and not withheld[0].with_name("人员名单.xls").exists()
