@@ -13,23 +13,14 @@ import pytest
 from pipeline.classify import classify_documents
 from pipeline.extract import extract_application
 from pipeline.models import Classified, FileKind, ListPart, MaterialType
+from samplegen.case_base import KIND_MATERIAL
 from tests.test_extract_support import read
 
 samplegen = pytest.importorskip("samplegen.cases")
 build = pytest.importorskip("samplegen.build")
 
-ROLE = {
-    "report": (MaterialType.application_report, None),
-    "licence": (MaterialType.legal_entity_certificate, None),
-    "audit": (MaterialType.audit_reports, None),
-    "audit_with_service": (MaterialType.audit_reports, None),
-    "special_audit": (MaterialType.audit_reports, None),
-    "staff_list": (MaterialType.resource_lists, ListPart.staff_list),
-    "client_list": (MaterialType.resource_lists, ListPart.client_list),
-    "equipment_list": (MaterialType.resource_lists, ListPart.equipment_list),
-    "report_doc": (MaterialType.application_report, None),  # Word 97 .doc, read through conversion
-    "staff_list_xls": (MaterialType.resource_lists, ListPart.staff_list),  # Excel 97 .xls
-}
+# Which material each samplegen document kind is, as the generator itself defines it.
+ROLE = {kind: (MaterialType(m), ListPart(p) if p else None) for kind, (m, p) in KIND_MATERIAL.items()}
 KINDS = {
     ".pdf": FileKind.pdf,
     ".docx": FileKind.docx,

@@ -10,18 +10,12 @@ import pytest
 from pipeline.classify import classify_documents
 from pipeline.extract import extract_application
 from pipeline.models import Classified, Extraction, FileKind, ListPart, MaterialType
+from samplegen.case_base import KIND_MATERIAL
 from samplegen.variants import all_variants
 from tests.test_extract_support import read
 
-ROLE = {
-    "report": (MaterialType.application_report, None),
-    "audit": (MaterialType.audit_reports, None),
-    "audit_with_service": (MaterialType.audit_reports, None),
-    "special_audit": (MaterialType.audit_reports, None),
-    "staff_list": (MaterialType.resource_lists, ListPart.staff_list),
-    "client_list": (MaterialType.resource_lists, ListPart.client_list),
-    "equipment_list": (MaterialType.resource_lists, ListPart.equipment_list),
-}
+# Which material each samplegen document kind is, as the generator itself defines it.
+ROLE = {kind: (MaterialType(m), ListPart(p) if p else None) for kind, (m, p) in KIND_MATERIAL.items()}
 KINDS = {".pdf": FileKind.pdf, ".docx": FileKind.docx, ".xlsx": FileKind.xlsx}
 VARIANTS = {v.case.applicant_id.split("-")[0]: v for v in all_variants()}
 _CACHE: dict[str, Extraction] = {}
