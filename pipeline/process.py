@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from .models import (
     ReadDocument,
 )
 from .models.common import Model
+from .progress import report_file
 from .read import read_file
 from .render.sources import has_personal_data
 
@@ -66,7 +68,7 @@ def process_application(
     try:
         opened = open_application(pkg, workspace)
         digests = {entry.rel_path: file_digest(entry.disk_path) for entry in opened.files}
-        analysis = analyse(opened.files, digests, cache)
+        analysis = analyse(opened.files, digests, cache, lambda file: report_file(pkg.applicant_id, file))
         materials = assess_materials(analysis.classified)
         checked = check_application(materials, analysis.extraction.fields, as_of, ruleset)
         problems = opened.problems + analysis.problems
@@ -79,13 +81,21 @@ def process_application(
     return ProcessedApplication(result=result, files=opened.files, digests=digests, personal=analysis.personal)
 
 
-def analyse(files: list[FileEntry], digests: dict[str, str], cache: Cache) -> Analysis:
-    """Read, classify and extract, or take the cached analysis of the same files."""
+def analyse(
+    files: list[FileEntry], digests: dict[str, str], cache: Cache, on_file: Callable[[str], None] | None = None
+) -> Analysis:
+    """Read, classify and extract, or take the cached analysis of the same files.
+
+    `on_file` is told each file before it is read (the progress bar shows it)."""
     key = text_digest("analysis", code_version(), *sorted(f"{f.rel_path}\0{digests[f.rel_path]}" for f in files))
     cached = cache.get("analysis", key, Analysis)
     if cached is not None:
         return cached
-    docs = [_read_cached(entry, digests[entry.rel_path], cache) for entry in files]
+    docs = []
+    for entry in files:
+        if on_file is not None:
+            on_file(entry.rel_path)
+        docs.append(_read_cached(entry, digests[entry.rel_path], cache))
     classified = classify_documents(docs)
     extraction = extract_application(docs, classified)
     analysis = Analysis(

@@ -7,14 +7,18 @@ so memory does not grow with the batch beyond one light result per application.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import queue
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from datetime import date
 from pathlib import Path
 
+from . import progress as progress_module
 from .cache import RENDER_CODE, Cache, code_version, templates_version, text_digest
 from .check import RuleSet, load_ruleset
 from .classify.keywords import use_cache_dir
@@ -22,7 +26,7 @@ from .ingest import discover_batch
 from .models import ApplicationPackage, ApplicationResult
 from .models.common import Model
 from .process import process_application
-from .progress import Progress
+from .progress import Progress, init_worker
 from .read.legacy import profile_root
 from .read.ocr_cache import cache_settings as ocr_cache_settings
 from .read.settings import read_settings
@@ -91,7 +95,7 @@ def run_batch(
             )
             for i, pkg in enumerate(batch.applications)
         ]
-        for result in _process_all(tasks, jobs):
+        for result in _process_all(tasks, jobs, progress):
             jsonl.write(result.to_json_line() + "\n")
             jsonl.flush()
             results.append(_light(result))
@@ -125,12 +129,35 @@ def _prepare_out(out: Path) -> None:
         raise RunError(f"输出目录无法写入：{out}（{exc.strerror or exc}）") from exc
 
 
-def _process_all(tasks: list[_Task], jobs: int) -> Iterator[ApplicationResult]:
+def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[ApplicationResult]:
     if jobs <= 1 or len(tasks) <= 1:
-        yield from map(_process_and_render, tasks)
+        progress_module._callback = progress.reading_file
+        try:
+            yield from map(_process_and_render, tasks)
+        finally:
+            progress_module._callback = None
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        yield from pool.map(_process_and_render, tasks)
+    context = multiprocessing.get_context()
+    reports = context.Queue() if progress.live else None
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)), mp_context=context, initializer=init_worker, initargs=(reports,)
+    ) as pool:
+        for future in [pool.submit(_process_and_render, task) for task in tasks]:
+            while True:
+                try:
+                    result = future.result(timeout=0.25)
+                    break
+                except FuturesTimeout:
+                    _drain(reports, progress)
+            yield result
+
+
+def _drain(reports, progress: Progress) -> None:
+    while reports is not None:
+        try:
+            progress.reading_file(*reports.get_nowait())
+        except queue.Empty:
+            return
 
 
 def _process_and_render(task: _Task) -> ApplicationResult:
