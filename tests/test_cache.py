@@ -41,8 +41,11 @@ def test_rerun_reuses_analysis_and_rendering(tmp_path: Path):
     assert len(analyses) == 2 and len(_entries(cache, "read")) > 10
     dossier = out / "applicants" / APPS[0] / "dossier.docx"
     rendered_at = dossier.stat().st_mtime_ns
+    masked_copy = out / "applicants" / APPS[0] / "files" / "人员名单.xlsx"
+    copied_at = masked_copy.stat().st_mtime_ns
     run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
     assert _results(out) == first
+    assert masked_copy.stat().st_mtime_ns == copied_at  # unchanged source: not masked and written again
     assert _entries(cache, "analysis") == analyses  # nothing new: every application was a hit
     assert dossier.stat().st_mtime_ns == rendered_at  # same result, same documents: not re-rendered
 
