@@ -52,7 +52,19 @@ def text_digest(*parts: str) -> str:
 
 # What each cached result depends on, as paths relative to the package. Reading,
 # classifying and extracting do not depend on the rules or on how documents look.
-ANALYSIS_CODE = ("models/", "ingest/", "read/", "classify/", "extract/", "reference.py", "process.py", "data/")
+# render/masking.py decides which files carry personal data (Analysis.personal).
+ANALYSIS_CODE = (
+    "models/",
+    "ingest/",
+    "read/",
+    "classify/",
+    "extract/",
+    "reference.py",
+    "process.py",
+    "data/",
+    "render/masking.py",
+    "render/sources.py",
+)
 RENDER_CODE = ("models/", "render/", "data/", "runner.py")
 _NOT_ANALYSIS = ("data/rules/", "data/settings.yaml", "data/labels_zh.yaml", "data/scoring.yaml")
 
