@@ -9,6 +9,7 @@ inside words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ from ..reference import material_catalog
 jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
 
 _WHITESPACE = re.compile(r"\s+")
+# the runs jieba segments independently (jieba.re_han_default, its default cut mode)
+_HAN_RUN = jieba.re_han_default
 
 
 def compact(text: str) -> str:
@@ -49,16 +52,42 @@ def _prepare_dictionary() -> None:
 
 
 class TokenizedText:
-    """Compact text with the token boundaries jieba found in it."""
+    """Compact text with the token boundaries jieba finds in it.
+
+    jieba segments each run of Han characters/letters/digits on its own (every other
+    character is a token by itself), so only the runs where a keyword occurs are
+    segmented, when first asked: the same boundaries as segmenting the whole text, at a
+    fraction of the cost on long documents.
+    """
 
     def __init__(self, text: str):
         _prepare_dictionary()
         self.text = compact(text)
-        self.starts: set[int] = set()
-        self.ends: set[int] = set()
-        for _word, start, end in jieba.tokenize(self.text):
-            self.starts.add(start)
-            self.ends.add(end)
+        self._runs = [(m.start(), m.end()) for m in _HAN_RUN.finditer(self.text)]
+        self._run_starts = [start for start, _ in self._runs]
+        self._segmented: dict[int, tuple[set[int], set[int]]] = {}
+
+    def _boundaries(self, index: int) -> tuple[set[int], set[int]] | None:
+        """Token starts and ends of the Han run holding text[index], or None outside a run."""
+        n = bisect.bisect_right(self._run_starts, index) - 1
+        if n < 0 or index >= self._runs[n][1]:
+            return None
+        if n not in self._segmented:
+            start, end = self._runs[n]
+            starts, ends = set(), set()
+            for _word, a, b in jieba.tokenize(self.text[start:end]):
+                starts.add(start + a)
+                ends.add(start + b)
+            self._segmented[n] = (starts, ends)
+        return self._segmented[n]
+
+    def _starts_token(self, index: int) -> bool:
+        bounds = self._boundaries(index)
+        return bounds is None or index in bounds[0]
+
+    def _ends_token(self, index: int) -> bool:
+        bounds = self._boundaries(index - 1)
+        return bounds is None or index in bounds[1]
 
     def positions(self, keyword: str) -> list[int]:
         """Start offsets where `keyword` occurs aligned to token boundaries."""
@@ -68,7 +97,7 @@ class TokenizedText:
             return found
         i = self.text.find(key)
         while i != -1:
-            if i in self.starts and i + len(key) in self.ends:
+            if self._starts_token(i) and self._ends_token(i + len(key)):
                 found.append(i)
             i = self.text.find(key, i + 1)
         return found
