@@ -107,3 +107,34 @@ def test_a_conversion_over_the_time_budget_is_stopped_and_reported(app_dirs: dic
     failed = convert_to_pdf(docs)
     assert failed  # not everything fits in one second; nothing raised, the rest is reported
     assert all(not d.with_suffix(".pdf").exists() for d in failed)
+
+
+def test_a_stuck_conversion_is_stopped_by_the_watchdog(tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    import pipeline.render.pdf as pdf_module
+    from pipeline.render.config import settings
+
+    hung = tmp_path / "soffice"
+    hung.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    hung.chmod(0o755)
+    monkeypatch.setattr(pdf_module, "soffice_path", lambda: str(hung))
+    monkeypatch.setattr(settings(), "pdf_seconds_per_document", 1)
+    doc = tmp_path / "x.docx"
+    doc.write_bytes(b"PK")
+    started = time.monotonic()
+    assert convert_to_pdf([doc]) == [doc]
+    assert time.monotonic() - started < 10  # stopped for making no progress, long before the batch cap
+
+
+def test_every_document_of_a_batch_is_converted_in_one_libreoffice_process(app_dirs: dict[str, Path], monkeypatch) -> None:
+    from pipeline.render.config import settings
+
+    monkeypatch.setattr(settings(), "pdf_seconds_per_document", 15)
+    docs = []
+    for n in range(8):
+        copy = app_dirs["root"] / f"many{n}.docx"
+        copy.write_bytes((app_dirs["passed"] / "checklist.docx").read_bytes())
+        docs.append(copy)
+    assert convert_to_pdf(docs, processes=1) == []
+    assert all(d.with_suffix(".pdf").stat().st_size > 0 for d in docs)

@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -80,19 +81,36 @@ def _convert_group(soffice: str, files: list[Path], workdir: Path, fonts: Path) 
         *map(str, files),
     ]
     env = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
-    cfg = settings()
-    timeout = min(cfg.pdf_seconds_per_document * len(files) + 30, cfg.pdf_batch_seconds_max)
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=workdir, env=env, start_new_session=True
     )
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    if not _wait_while_progressing(proc, outdir):
         # soffice is a wrapper around soffice.bin: end the whole process group, keep what was converted
-        log.warning("LibreOffice PDF conversion stopped after %s s", timeout)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def _wait_while_progressing(proc: subprocess.Popen, outdir: Path) -> bool:
+    """Wait for `proc` as long as it keeps producing PDFs: a batch of any size finishes, a
+    conversion stuck on one document for pdf_seconds_per_document (or a run past the absolute
+    pdf_batch_seconds_max) is stopped. False when it had to be stopped."""
+    cfg = settings()
+    started = last_progress = time.monotonic()
+    done = 0
+    while True:
+        try:
+            proc.wait(timeout=0.25)
+            return True
+        except subprocess.TimeoutExpired:
+            pass
+        now = time.monotonic()
+        count = sum(1 for _ in outdir.glob("*.pdf"))
+        if count != done:
+            done, last_progress = count, now
+        if now - last_progress > cfg.pdf_seconds_per_document or now - started > cfg.pdf_batch_seconds_max:
+            log.warning("LibreOffice PDF conversion stopped after %.0f s (%d documents done)", now - started, done)
+            return False
 
 
 def convert_to_pdf(documents: list[Path], processes: int = 2) -> list[Path]:
