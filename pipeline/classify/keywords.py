@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
@@ -28,6 +28,12 @@ _HAN_RUN = jieba.re_han_default
 
 def compact(text: str) -> str:
     return _WHITESPACE.sub("", normalize_text(text))
+
+
+@lru_cache(maxsize=4096)
+def _compact_keyword(keyword: str) -> str:
+    """Keywords come from the catalogue: the same few hundred, looked up in every document."""
+    return compact(keyword)
 
 
 def use_cache_dir(directory: Path) -> None:
@@ -91,7 +97,7 @@ class TokenizedText:
 
     def positions(self, keyword: str) -> list[int]:
         """Start offsets where `keyword` occurs aligned to token boundaries."""
-        key = compact(keyword)
+        key = _compact_keyword(keyword)
         found: list[int] = []
         if not key:
             return found

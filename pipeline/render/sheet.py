@@ -74,9 +74,10 @@ def _sheet(ws: Worksheet, title: str, columns: list[tuple[str, int]], rows: list
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for row in rows:
+    for n, row in enumerate(rows, 2):
         ws.append([_safe(v) for v in row])
-        for cell in ws[ws.max_row]:
+        # ws[n] would re-measure the sheet on every row (quadratic in the batch size)
+        for cell in (ws.cell(row=n, column=c) for c in range(1, len(row) + 1)):
             cell.alignment = WRAP
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # applicant text is never a formula
