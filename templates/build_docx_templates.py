@@ -3,9 +3,9 @@
 Run `python templates/build_docx_templates.py` after changing this script and commit
 the generated .docx files. Every jinja tag is written into a single run, so Word's
 run splitting never breaks a tag. Tags used: `{{ x }}` (escaped text), `{{r x }}`
-(RichText built by pipeline/render/word.py), `{{p x }}` (a sub-document: the list
-tables), `{%p … %}` (paragraph-level control), `{%tr … %}` (table-row loops) and
-`{% cellbg x %}` (a table cell's shading).
+(RichText built by pipeline/render/word.py), `{{p x }}` (a paragraph replaced by the
+`w:tbl` word.py writes: the list tables), `{%p … %}` (paragraph-level control),
+`{%tr … %}` (table-row loops) and `{% cellbg x %}` (a table cell's shading).
 
 The checklist follows GB/T 9704-2012 (党政机关公文格式): A4, margins 37/35/28/26 mm,
 title 二号 bold 宋体 centred, body 三号 仿宋 at a fixed 28 pt line pitch, level-1

@@ -33,7 +33,7 @@ def render_application(result: ApplicationResult, app_dir: Path) -> None:
     app_dir.mkdir(parents=True, exist_ok=True)
     dossier = dossier_context(result)
     render_html("dossier.html.j2", dossier, app_dir / "dossier.html")
-    render_docx("dossier.docx", dossier, app_dir / "dossier.docx", build=dossier_docx_context(dossier))
+    render_docx("dossier.docx", dossier_docx_context(dossier), app_dir / "dossier.docx")
     render_docx("checklist.docx", checklist_context(result), app_dir / "checklist.docx")
 
 

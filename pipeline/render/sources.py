@@ -1,7 +1,7 @@
 """Copies of the applicant's files under applicants/<id>/files/, which the dossier links to.
 
 Experts open these, so personal data is masked there too: Excel and Word files that
-carry ID or phone numbers are copied with those cells and runs masked; any other file
+carry ID or phone numbers are copied with those cells and texts masked (redact.py); any other file
 that carries them (a PDF, a scan) is withheld with a note in its place (the secretariat
 keeps the original). A manifest of source digests lets a re-run skip unchanged files.
 """
@@ -13,16 +13,17 @@ import logging
 import shutil
 from pathlib import Path
 
-import docx
-import openpyxl
-
 from ..models import FileEntry, FileKind
 from .masking import mask_personal
+from .redact import mask_docx, mask_xlsx
 
 log = logging.getLogger(__name__)
 
 WITHHELD_SUFFIX = ".已隐去个人信息.txt"
-MANIFEST = ".copies.json"  # rel_path → "<source digest>:<masked>" of what an earlier run wrote
+MANIFEST = ".copies.json"  # rel_path → _stamp() of what an earlier run wrote
+# Masked copies made by an earlier way of masking are made again (1: python-docx and openpyxl,
+# run by run and cell by cell; 2: in the XML, paragraphs and headers too, pictures kept).
+MASKING_VERSION = 2
 
 
 def copy_sources(
@@ -37,7 +38,7 @@ def copy_sources(
         digest = digests.get(entry.rel_path)
         masked = entry.rel_path in personal
         done = target.with_name(target.name + WITHHELD_SUFFIX) if masked and not _maskable(entry) else target
-        if digest is not None and manifest.get(entry.rel_path) == f"{digest}:{masked}" and done.exists():
+        if digest is not None and manifest.get(entry.rel_path) == _stamp(digest, masked) and done.exists():
             continue  # the same file was copied (or masked) by an earlier run
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -45,13 +46,17 @@ def copy_sources(
                 _masked_copy(entry, target)
             else:
                 shutil.copyfile(entry.disk_path, target)
-            manifest[entry.rel_path] = f"{digest}:{masked}"
+            manifest[entry.rel_path] = _stamp(digest, masked)
         except Exception as exc:  # a copy is a convenience; never fail the application over it
             log.warning("could not copy %s: %s", entry.rel_path, exc)
             target.unlink(missing_ok=True)
             manifest.pop(entry.rel_path, None)
     if dest.exists():
         manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+def _stamp(digest: str | None, masked: bool) -> str:
+    return f"{digest}:{masked}:{MASKING_VERSION}" if masked else f"{digest}:{masked}"
 
 
 def _load_manifest(path: Path) -> dict[str, str]:
@@ -68,24 +73,9 @@ def _maskable(entry: FileEntry) -> bool:
 
 def _masked_copy(entry: FileEntry, target: Path) -> None:
     if entry.kind == FileKind.xlsx:
-        workbook = openpyxl.load_workbook(entry.disk_path)
-        for sheet in workbook.worksheets:
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if isinstance(cell.value, str | int) and not isinstance(cell.value, bool):
-                        masked = mask_personal(str(cell.value))
-                        if masked != str(cell.value):
-                            cell.value = masked
-        workbook.save(target)
+        mask_xlsx(entry.disk_path, target)
     elif entry.kind == FileKind.docx:
-        document = docx.Document(str(entry.disk_path))
-        paragraphs = list(document.paragraphs)
-        for table in document.tables:
-            paragraphs.extend(p for row in table.rows for cell in row.cells for p in cell.paragraphs)
-        for paragraph in paragraphs:
-            for run in paragraph.runs:
-                run.text = mask_personal(run.text)
-        document.save(str(target))
+        mask_docx(entry.disk_path, target)
     else:
         target.unlink(missing_ok=True)
         note = target.with_name(target.name + WITHHELD_SUFFIX)

@@ -1,66 +1,231 @@
-"""Render the two Word documents from the docxtpl templates under templates/."""
+"""Render the two Word documents from the docxtpl templates under templates/.
+
+docxtpl re-opens the template, re-patches its XML with regular expressions and compiles
+the resulting jinja template on every render. Here every worker process does that once
+per template (keyed by path, size and mtime) and keeps the result: the compiled body
+template, the document element around the body and every other package member exactly
+as docxtpl would write it (headers, footers and properties carry no tags, so they do not
+depend on the context). A render then only runs the jinja template, applies docxtpl's own
+post-processing (`resolve_listing`, `fix_tables`, `fix_docpr_ids`) and writes the zip: the
+same document docxtpl writes, without the cost. A template whose headers, footers or
+properties do carry tags is rendered by docxtpl itself.
+
+The staff / client / equipment lists are written as WordprocessingML directly: the same
+`w:tbl` that a python-docx sub-document with the `Table Grid` style gave, applicant text
+escaped and stripped of the characters XML cannot carry.
+"""
 
 from __future__ import annotations
 
+import copy
+import io
+import re
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Emu
 from docxtpl import DocxTemplate, RichText
+from jinja2 import Environment, Template
+from lxml import etree
+from markupsafe import Markup
 
 from .config import TEMPLATES_DIR, settings
+from .ooxml import Member, write_zip
 
 TABLE_FONT, HEADER_FONT, TABLE_PT = "仿宋", "黑体", 9
 
+# The width python-docx gives a table added to a new document (US Letter less 1.25" margins,
+# in EMU), shared evenly by the columns: what the list tables always had.
+_LIST_TABLE_EMU = 5486400
+# Characters XML 1.0 cannot carry (C0 controls but tab, newline, carriage return; surrogates;
+# U+FFFE, U+FFFF). python-docx refused them and docxtpl's recovering parser drops them.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = re.compile(r"(\t|\r|\n)")
+_TAG = re.compile(r"\{[{%#]")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A table whose rows all have exactly `n` cells (and which has rows): fix_tables leaves it.
+_ROWS_FIT = etree.XPath("boolean(.//w:tr) and not(.//w:tr[count(w:tc) != $n])", namespaces={"w": _W.strip("{}")})
 
-def _font(run, name: str) -> None:
-    run.font.name = name
-    run.font.size = Pt(TABLE_PT)
-    rfonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        rfonts.set(qn(attr), name)
+
+def _cell_content(value: object) -> str:
+    """A run's content as python-docx's `run.text = value` writes it: tab → w:tab,
+    CR/LF → w:br, the rest in w:t (space-preserving when it starts or ends with whitespace)."""
+    out = []
+    for piece in _BREAKS.split(_NOT_XML.sub("", str(value))):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "".join(out)
 
 
-def _list_table(doc: DocxTemplate, columns: list[str], rows: list[list[str]]):
-    """A staff / client / equipment list as a real Word table (a docxtpl sub-document)."""
-    sub = doc.new_subdoc()
+def _list_table(columns: list[str], rows: list[list[str]]) -> Markup:
+    """A staff / client / equipment list as a Word table (grid style, header row 黑体,
+    body 仿宋, 9 pt, single line spacing), for a `{{p …}}` tag."""
     width = max([len(columns)] + [len(r) for r in rows] + [1])
-    table = sub.add_table(rows=0, cols=width)
-    table.style = "Table Grid"
+    twips = Emu(_LIST_TABLE_EMU // width).twips
+    size = TABLE_PT * 2
+    cell_pr = f'<w:tcPr><w:tcW w:type="dxa" w:w="{twips}"/></w:tcPr>'
+    para_pr = '<w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'
+    parts = [
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+        'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
+        f'<w:gridCol w:w="{twips}"/>' * width,
+        "</w:tblGrid>",
+    ]
     for n, values in enumerate([columns, *rows] if columns else rows):
-        cells = table.add_row().cells
-        for cell, value in zip(cells, [*values, *[""] * (width - len(values))], strict=True):
-            para = cell.paragraphs[0]
-            para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            run = para.add_run(str(value))
-            _font(run, HEADER_FONT if (n == 0 and columns) else TABLE_FONT)
-    return sub
+        font = HEADER_FONT if (n == 0 and columns) else TABLE_FONT
+        run_pr = (
+            f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/><w:sz w:val="{size}"/></w:rPr>'
+        )
+        parts.append("<w:tr>")
+        for value in [*values, *[""] * (width - len(values))]:
+            parts.append(f"<w:tc>{cell_pr}<w:p>{para_pr}<w:r>{run_pr}{_cell_content(value)}</w:r></w:p></w:tc>")
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return Markup("".join(parts))
 
 
-def render_docx(template: str, context: dict, target: Path, build=None) -> None:
-    """Fill `templates/<template>` with `context` (autoescaped) and save it to `target`.
+@dataclass
+class _Compiled:
+    """One template, prepared once per process."""
 
-    `build(doc, context)` may add document-bound objects (sub-documents) to the context.
-    """
-    doc = DocxTemplate(str(TEMPLATES_DIR / template))
-    if build is not None:
-        context = build(doc, context)
-    doc.render(context, autoescape=True)
-    doc.save(str(target))
+    tpl: DocxTemplate  # only its stateless helpers are used after preparation
+    body: Template
+    shell: etree._Element  # w:document with an empty w:body
+    head: bytes  # the shell serialised, up to its w:body …
+    tail: bytes  # … and after it
+    members: list[Member | None]  # the package's members in order; None: word/document.xml
 
 
-def dossier_docx_context(context: dict):
-    """A builder adding the coloured RichText runs and the list tables the .docx dossier uses."""
+_COMPILED: dict[tuple[str, int, int], _Compiled | None] = {}
+_DOCUMENT = "word/document.xml"
 
-    def build(doc: DocxTemplate, _: dict) -> dict:
-        rules = [
-            {**rule, "outcome_rt": RichText(rule["outcome"], color=rule["colour"], bold=True)}
-            for rule in context["rules"]
+
+def _static_parts_have_tags(tpl: DocxTemplate) -> bool:
+    """Whether the headers, footers, footnotes or core properties carry jinja tags (after
+    docxtpl's patching, which joins a tag Word split over several runs)."""
+    parts = [
+        tpl.get_part_xml(part) for uri in (tpl.HEADER_URI, tpl.FOOTER_URI) for _, part in tpl.get_headers_footers(uri)
+    ]
+    parts += [
+        part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+        for part in tpl.docx.part.package.parts
+        if part.content_type.endswith(".footnotes+xml")
+    ]
+    props = tpl.docx.core_properties
+    texts = [
+        getattr(props, name) or "" for name in ("author", "comments", "identifier", "language", "subject", "title")
+    ]
+    return any(_TAG.search(text) for text in [*map(tpl.patch_xml, parts), *texts])
+
+
+def _compile(path: Path) -> _Compiled | None:
+    tpl = DocxTemplate(str(path))
+    tpl.init_docx()
+    if _static_parts_have_tags(tpl):
+        return None
+    env = Environment(autoescape=True)  # what docxtpl's render(autoescape=True) uses
+    # Headers, footers, properties and footnotes without tags render the same whatever the
+    # context: let docxtpl do it once, exactly as it does on every render.
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for rel_key, xml in list(tpl.build_headers_footers_xml({}, uri, env)):
+            tpl.map_headers_footers_xml(rel_key, xml)
+    tpl.render_properties({}, env)
+    tpl.render_footnotes({}, env)
+    # render_xml_part puts a newline before every w:p (for error line numbers) and takes it
+    # out of the output again; compiled without them, the output is the same.
+    body = env.from_string(tpl.patch_xml(tpl.get_xml()))
+    shell = copy.deepcopy(tpl.docx.element)
+    shell.replace(shell.find(qn("w:body")), shell.makeelement(qn("w:body"), {}))
+    head, _, tail = etree.tostring(shell, encoding="UTF-8", standalone=True).partition(b"<w:body/>")
+    buffer = io.BytesIO()
+    tpl.docx.save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        members = [
+            None if name == _DOCUMENT else Member.deflated(name, package.read(name)) for name in package.namelist()
         ]
-        lists = [{**item, "table": _list_table(doc, item["columns"], item["rows"])} for item in context["lists"]]
-        colour = settings().decision_text_colours.get(context["decision_code"], "000000")
-        decision_rt = RichText(context["decision"], bold=True, color=colour, size=28)
-        return {**context, "rules": rules, "lists": lists, "decision_rt": decision_rt}
+    if members.count(None) != 1:
+        return None
+    return _Compiled(tpl=tpl, body=body, shell=shell, head=head, tail=tail, members=members)
 
-    return build
+
+def _compiled(path: Path) -> _Compiled | None:
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _COMPILED:
+        _COMPILED[key] = _compile(path)
+    return _COMPILED[key]
+
+
+def _body_tree(tpl: DocxTemplate, xml: str) -> etree._Element:
+    """docxtpl's `fix_tables(xml)`, parsed once: when no cell spans columns and every row of
+    every table has as many cells as the table has grid columns, fix_tables changes nothing
+    and its cell-by-cell walk in Python (the costly part) is skipped."""
+    if "gridSpan" in xml:
+        return tpl.fix_tables(xml)
+    tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+    for table in tree.iter(f"{_W}tbl"):
+        grid = table.find(f"{_W}tblGrid")
+        if grid is None or not _ROWS_FIT(table, n=len(grid.findall(f"{_W}gridCol"))):
+            return tpl.fix_tables(xml)
+    return tree
+
+
+def _document_xml(compiled: _Compiled, tree: etree._Element) -> bytes:
+    """The shell with `tree` as its body, serialised as python-docx saves it. Moved into the
+    shell, the body loses its namespace declarations (the shell's own): when it has no
+    others, its serialisation can be put in the shell's place instead, which is faster."""
+    if tree.attrib or dict(tree.nsmap) != dict(compiled.shell.nsmap):
+        root = copy.deepcopy(compiled.shell)
+        root.replace(root.find(f"{_W}body"), tree)
+        return etree.tostring(root, encoding="UTF-8", standalone=True)
+    body = etree.tostring(tree, encoding="UTF-8")
+    inner = b"<w:body/>" if body.endswith(b"/>") and len(tree) == 0 else b"<w:body>" + body[body.index(b">") + 1 :]
+    return compiled.head + inner + compiled.tail
+
+
+def _render_document_xml(compiled: _Compiled, context: dict) -> bytes:
+    """word/document.xml as DocxTemplate.render + save write it."""
+    tpl = compiled.tpl
+    xml = compiled.body.render(context)
+    if "{_" in xml or "_}" in xml or "%_" in xml:
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if any(c in xml for c in "\t\a\n\f"):  # resolve_listing changes nothing without them
+        xml = tpl.resolve_listing(xml)
+    tree = _body_tree(tpl, xml)
+    if "docPr" in xml:  # fix_docpr_ids renumbers wp:docPr elements only
+        tpl.docx_ids_index = 1000
+        tpl.fix_docpr_ids(tree)
+    return _document_xml(compiled, tree)
+
+
+def render_docx(template: str, context: dict, target: Path) -> None:
+    """Fill `templates/<template>` with `context` (autoescaped) and save it to `target`."""
+    path = TEMPLATES_DIR / template
+    compiled = _compiled(path)
+    if compiled is None:
+        doc = DocxTemplate(str(path))
+        doc.render(context, autoescape=True)
+        doc.save(str(target))
+        return
+    document = Member.deflated(_DOCUMENT, _render_document_xml(compiled, context))
+    write_zip(target, [document if member is None else member for member in compiled.members])
+
+
+def dossier_docx_context(context: dict) -> dict:
+    """The dossier context with the coloured RichText runs and the list tables the .docx uses."""
+    rules = [
+        {**rule, "outcome_rt": RichText(rule["outcome"], color=rule["colour"], bold=True)} for rule in context["rules"]
+    ]
+    lists = [{**item, "table": _list_table(item["columns"], item["rows"])} for item in context["lists"]]
+    colour = settings().decision_text_colours.get(context["decision_code"], "000000")
+    decision_rt = RichText(context["decision"], bold=True, color=colour, size=28)
+    return {**context, "rules": rules, "lists": lists, "decision_rt": decision_rt}
