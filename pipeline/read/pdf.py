@@ -1,20 +1,32 @@
 """PDF reader: fast text for every page (pypdfium2), tables only where they pay.
 
-pdfplumber's table extraction is exact on ruled statements but 7-50x slower than
-pypdfium2's text, so it runs only on pages whose text names a statement or list
-(keywords in data/read.yaml).
+Tables (pdf_tables: pdfplumber's default "lines" table finder fed from pdfium's own path
+objects and characters) are looked for only on pages whose text names a statement or list
+(keywords in data/read.yaml), while the page is open in the one pdfium pass.
+
+No pdfplumber fallback: on every sample, generated, test and LibreOffice-exported PDF
+(scripts/pdf_tables_equivalence.py) pdfium gave pdfplumber's tables or better ones, and no
+page made pdfium's path or text API fail. A page past the work limits (data/read.yaml) or
+whose extraction fails anyway gives no table; its figures are still read from the text.
 """
 
 from __future__ import annotations
 
-import pdfplumber
+import logging
+
 import pypdfium2 as pdfium
 
 from ..models import Cell, FileEntry, FileKind, Location, ReadDocument, Table, TextBlock
+from .budget import ReadTimeout
 from .errors import ReadFailure
 from .normalize import cid_junk_share, normalize_text
 from .ocr import ocr_scanned_pages
+from .pdf_tables import Limits, TooComplex, extract_tables
 from .settings import read_settings
+
+log = logging.getLogger(__name__)
+
+RawTable = list[list[str | None]]
 
 
 def read_pdf(entry: FileEntry) -> ReadDocument:
@@ -26,23 +38,51 @@ def read_pdf(entry: FileEntry) -> ReadDocument:
             raise ReadFailure("PDF 文件已加密（需要密码才能打开），请提交未加密的版本") from exc
         raise ReadFailure("PDF 文件已损坏或格式不正确，无法打开，请重新导出后提交") from exc
     doc = ReadDocument(file=entry.rel_path, kind=FileKind.pdf)
+    found: dict[int, list[RawTable]] = {}  # page number -> its tables
     try:
         doc.page_count = len(pdf)
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            raw = textpage.get_text_range()
-            textpage.close()
-            page.close()
-            doc.blocks.append(TextBlock(text=normalize_text(raw), loc=Location(page=index + 1)))
+            try:
+                text = normalize_text(textpage.get_text_range())
+                doc.blocks.append(TextBlock(text=text, loc=Location(page=index + 1)))
+                if _worth_tables(text):  # decided from the text while the page is open
+                    found[index + 1] = _page_tables(entry, index + 1, page, textpage)
+            finally:
+                textpage.close()
+                page.close()
+        ocr_scanned_pages(entry, doc)  # pages without a usable text layer, when OCR is installed
+        _note_textless_pages(doc)
+        table_pages = _pages_worth_tables(doc)
+        for number in table_pages:
+            if number not in found:  # its text came from OCR (or changed): load it again, same document
+                page = pdf[number - 1]
+                textpage = page.get_textpage()
+                try:
+                    found[number] = _page_tables(entry, number, page, textpage)
+                finally:
+                    textpage.close()
+                    page.close()
     finally:
         pdf.close()
-    ocr_scanned_pages(entry, doc)  # pages without a usable text layer, when OCR is installed
-    _note_textless_pages(doc)
-    table_pages = _pages_worth_tables(doc)
-    if table_pages:
-        doc.tables = _extract_tables(entry, table_pages)
+    doc.tables = _tables([(n, t) for n in table_pages for t in found[n]])
     return doc
+
+
+def _page_tables(entry: FileEntry, number: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[RawTable]:
+    """The page's ruled tables; none when its vector content is too large or malformed."""
+    settings = read_settings()
+    limits = Limits(settings.table_max_path_segments, settings.table_max_edge_pairs, settings.table_max_intersections)
+    try:
+        return extract_tables(page, textpage, limits)
+    except ReadTimeout:
+        raise
+    except TooComplex:
+        log.info("%s p%d: too much vector content for table extraction; text only", entry.rel_path, number)
+    except Exception as exc:  # a strange page must not cost the text of the whole file
+        log.warning("%s p%d: table extraction failed (%r); text only", entry.rel_path, number, exc)
+    return []
 
 
 def _note_textless_pages(doc: ReadDocument) -> None:
@@ -64,33 +104,28 @@ def _pages(pages: list[int | None]) -> str:
     return "、".join(str(p) for p in pages[:10]) + ("等" if len(pages) > 10 else "")
 
 
-def _pages_worth_tables(doc: ReadDocument) -> list[int]:
-    """Pages whose top names a statement or list: notes pages that merely mention
-    营业收入 do not pay for pdfplumber (their figures are read from the text)."""
+def _worth_tables(text: str) -> bool:
+    """Whether a page's top names a statement or list: notes pages that merely mention
+    营业收入 are not worth the tables (their figures are read from the text)."""
     settings = read_settings()
-    pages = []
-    for block in doc.blocks:
-        top = block.text.replace("\n", "").replace(" ", "")[: settings.table_title_chars]
-        if any(k in top for k in settings.table_page_keywords):
-            pages.append(block.loc.page)
-    return pages
+    top = text.replace("\n", "").replace(" ", "")[: settings.table_title_chars]
+    return any(k in top for k in settings.table_page_keywords)
 
 
-def _extract_tables(entry: FileEntry, pages: list[int]) -> list[Table]:
+def _pages_worth_tables(doc: ReadDocument) -> list[int]:
+    return [b.loc.page for b in doc.blocks if b.loc.page is not None and _worth_tables(b.text)]
+
+
+def _tables(raw: list[tuple[int, RawTable]]) -> list[Table]:
     tables: list[Table] = []
-    with pdfplumber.open(str(entry.disk_path)) as pdf:
-        for number in pages:
-            for raw in pdf.pages[number - 1].extract_tables():
-                index = len(tables) + 1
-                rows = [
-                    [
-                        Cell(
-                            text=normalize_text(text or ""),
-                            loc=Location(page=number, table=index, row=r + 1, col=c + 1),
-                        )
-                        for c, text in enumerate(row)
-                    ]
-                    for r, row in enumerate(raw)
-                ]
-                tables.append(Table(index=index, page=number, rows=rows))
+    for number, rows in raw:
+        index = len(tables) + 1
+        cells = [
+            [
+                Cell(text=normalize_text(text or ""), loc=Location(page=number, table=index, row=r + 1, col=c + 1))
+                for c, text in enumerate(row)
+            ]
+            for r, row in enumerate(rows)
+        ]
+        tables.append(Table(index=index, page=number, rows=cells))
     return tables

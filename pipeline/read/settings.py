@@ -14,6 +14,9 @@ class ReadSettings(Model):
     max_cid_share: float
     table_page_keywords: list[str]
     table_title_chars: int
+    table_max_path_segments: int
+    table_max_edge_pairs: int
+    table_max_intersections: int
     max_file_mb: int
     file_seconds: float
 
