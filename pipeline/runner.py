@@ -29,6 +29,7 @@ from .process import process_application
 from .progress import Progress, init_worker
 from .read.legacy import profile_root
 from .read.ocr_cache import cache_settings as ocr_cache_settings
+from .read.ocr_engine import share_cores
 from .read.settings import read_settings
 from .render import render_application, render_batch, unique_dirnames
 from .render.sources import copy_sources
@@ -139,8 +140,9 @@ def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[
         return
     context = multiprocessing.get_context()
     reports = context.Queue() if progress.live else None
+    workers = min(jobs, len(tasks))
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)), mp_context=context, initializer=init_worker, initargs=(reports,)
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(reports, workers)
     ) as pool:
         for future in [pool.submit(_process_and_render, task) for task in tasks]:
             while True:
@@ -150,6 +152,12 @@ def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[
                 except FuturesTimeout:
                     _drain(reports, progress)
             yield result
+
+
+def _init_worker(reports, workers: int) -> None:
+    """Pool initializer: where this worker reports progress; its OCR engine's share of the cores."""
+    init_worker(reports)
+    share_cores(workers)
 
 
 def _drain(reports, progress: Progress) -> None:

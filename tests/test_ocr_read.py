@@ -154,6 +154,16 @@ def test_engine_is_loaded_once():
     assert ocr_engine.engine() is ocr_engine.engine()
 
 
+def test_batch_workers_share_the_cores(monkeypatch):
+    monkeypatch.setattr(ocr_engine, "_workers", 1)
+    assert ocr_engine.threads() is None  # a single process: onnxruntime's default, every core
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    ocr_engine.share_cores(2)
+    assert ocr_engine.threads() == 2
+    ocr_engine.share_cores(8)
+    assert ocr_engine.threads() == 1  # never fewer than one thread
+
+
 def test_without_engine_the_image_counts_but_says_why(tmp_path, monkeypatch):
     path = tmp_path / "营业执照.jpg"
     certificate_page("enterprise", 400).save(path)

@@ -25,7 +25,7 @@ from .ocr_layout import OcrPage
 
 log = logging.getLogger(__name__)
 
-PREPROCESS_VERSION = "1"  # bump when pre-processing or line grouping changes what a page yields
+PREPROCESS_VERSION = "2"  # bump when pre-processing or line grouping changes what a page yields
 
 
 _configured: Path | None = None

@@ -3,6 +3,10 @@
 The engine is a module-level lazy singleton, so each worker process loads the models
 once (about 0.7 s) and every page after that reuses them. `available()` says whether
 the engine can be imported at all; `reason()` explains in Chinese when it cannot.
+
+onnxruntime uses every core by default. Worker processes that run side by side share the
+cores (`share_cores`), each with its part of them: two workers with two threads each on two
+cores spend their time spinning and swapping instead of recognising (about 1.5x the CPU per page).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +43,7 @@ class OcrSettings(Model):
     value_min_confidence: float
     line_overlap: float
     max_ocr_pages: int
+    engine_threads: int
     ocr_seconds_per_file: float
     cache_env: str
 
@@ -77,6 +83,28 @@ def signature() -> str:
 
 _engine = None
 _lock = threading.Lock()
+_workers = 1
+
+
+def share_cores(workers: int) -> None:
+    """This process is one of `workers` processes OCR'ing side by side (a worker of a batch run):
+    its engine then gets only its share of the cores. Call before the engine loads."""
+    global _workers
+    _workers = max(1, workers)
+
+
+def threads() -> int | None:
+    """onnxruntime threads for this process's engine; None: onnxruntime's default (every core)."""
+    configured = ocr_settings().engine_threads
+    if configured > 0:
+        return configured
+    if _workers <= 1:
+        return None
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, cores // _workers)
 
 
 def engine():
@@ -87,19 +115,17 @@ def engine():
             if _engine is None:
                 from rapidocr import RapidOCR  # heavy import: only when a scan is met
 
-                loaded = RapidOCR(
-                    params={"Global.log_level": "error", "Global.text_score": ocr_settings().min_text_score}
-                )
+                params = {"Global.log_level": "error", "Global.text_score": ocr_settings().min_text_score}
+                if (count := threads()) is not None:
+                    params["EngineConfig.onnxruntime.intra_op_num_threads"] = count
+                loaded = RapidOCR(params=params)
                 # "no text detected" is a normal answer for a photo, not a warning for the secretariat
                 logging.getLogger("RapidOCR").setLevel(logging.ERROR)
                 _engine = loaded
     return _engine
 
 
-def recognise(image: np.ndarray) -> list[Piece]:
-    """Detect, classify and recognise text in a BGR image. Every flag is passed on each call:
-    rapidocr keeps call flags as instance state."""
-    out = engine()(image, use_det=True, use_cls=True, use_rec=True)
+def _pieces(out) -> list[Piece]:
     if out is None or getattr(out, "boxes", None) is None or not out.txts:
         return []
     return [
@@ -108,17 +134,38 @@ def recognise(image: np.ndarray) -> list[Piece]:
     ]
 
 
-def upside_down_votes(crops: list[np.ndarray]) -> tuple[int, int]:
-    """How many of the crops (text lines, horizontal) the direction classifier reads as
-    turned 180° versus upright."""
-    flipped = upright = 0
-    for crop in crops:
-        if crop.size == 0 or min(crop.shape[:2]) < 4:
-            continue
-        res = engine()(crop, use_det=False, use_cls=True, use_rec=False)
-        for label, _score in getattr(res, "cls_res", None) or []:
-            if str(label) == "180":
-                flipped += 1
-            else:
-                upright += 1
-    return flipped, upright
+def recognise(image: np.ndarray) -> list[Piece]:
+    """Detect, classify and recognise text in a BGR image: the engine's plain call. Every flag
+    is passed on each call: rapidocr keeps call flags as instance state."""
+    return _pieces(engine()(image, use_det=True, use_cls=True, use_rec=True))
+
+
+@dataclass(frozen=True)
+class Votes:
+    """The direction classifier's verdicts on the longest lines of a page: turned 180° or not."""
+
+    flipped: int = 0
+    upright: int = 0
+
+
+def read_page(image: np.ndarray, vote_lines: int) -> tuple[list[Piece], Votes]:
+    """`recognise`, plus how the direction classifier saw the `vote_lines` longest lines (by
+    recognised text, at least two characters) in that same call: rapidocr classifies every
+    line crop anyway (and turns those it reads as upside down before recognising them), it
+    just does not return the verdicts. Tall crops are turned 90° counter-clockwise first."""
+    eng = engine()
+    eng.update_params(use_det=True, use_cls=True, use_rec=True)
+    original = eng.load_img(image)
+    img, record = eng.preprocess_img(original)
+    det, cls, rec, crops = eng.run_ocr_steps(img, record)
+    labels = list(getattr(cls, "cls_res", None) or [])
+    texts, scores = list(rec.txts or []), list(rec.scores or [])
+    votes = Votes()
+    if len(labels) == len(texts) == len(scores):
+        floor = ocr_settings().min_text_score
+        read = zip(texts, scores, labels, strict=True)
+        texty = [(len(text), str(label)) for text, score, (label, _) in read if score >= floor and len(text) >= 2]
+        longest = sorted(texty, key=lambda item: item[0], reverse=True)[:vote_lines]
+        flipped = sum(label == "180" for _, label in longest)
+        votes = Votes(flipped, len(longest) - flipped)
+    return _pieces(eng.build_final_output(original, det, cls, rec, crops, record)), votes

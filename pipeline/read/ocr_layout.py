@@ -3,7 +3,8 @@
 Pre-processing that real scans and photos need: EXIF orientation, enlargement of small
 images, the red channel for pages with a red seal (the seal turns light, black text
 stays dark), and page orientation: a page turned 90° shows tall text boxes, one turned
-180° is voted upside down by the engine's direction classifier on its longest lines.
+180° is voted upside down by the engine's direction classifier on its longest lines
+(the verdicts of the page's one engine call: no second pass over the image).
 Small skew is measured from the boxes and undone when pieces are grouped into lines.
 """
 
@@ -36,8 +37,19 @@ class OcrPage(Model):
 
 def prepare(img: Image.Image) -> tuple[Image.Image, bool]:
     """Upright per EXIF, RGB, a workable size; the red channel when a seal is stamped."""
+    img, seal = _upright_rgb(img)
+    if seal:
+        channel = _seal_channel(img)
+        return Image.merge("RGB", (channel, channel, channel)), True
+    return img, False
+
+
+def _upright_rgb(img: Image.Image) -> tuple[Image.Image, bool]:
+    """Upright per EXIF, RGB, a workable size; whether a red seal is stamped on it."""
     s = oe.ocr_settings()
-    img = ImageOps.exif_transpose(img).convert("RGB")
+    img = ImageOps.exif_transpose(img)
+    if img.mode != "RGB":
+        img = img.convert("RGB")
     long_side = max(img.size)
     if long_side < s.min_long_side:
         factor = min(s.max_upscale, s.min_long_side / long_side)
@@ -45,20 +57,29 @@ def prepare(img: Image.Image) -> tuple[Image.Image, bool]:
     elif long_side > s.max_long_side:
         factor = s.max_long_side / long_side
         img = img.resize((round(img.width * factor), round(img.height * factor)), Image.LANCZOS)
-    arr = np.asarray(img).astype(np.int16)
-    red = (arr[:, :, 0] > 150) & (arr[:, :, 0] - np.maximum(arr[:, :, 1], arr[:, :, 2]) > 70)
-    if red.mean() > s.seal_red_share:
-        channel = ImageOps.autocontrast(img.getchannel("R"), cutoff=1)
-        return Image.merge("RGB", (channel, channel, channel)), True
-    return img, False
+    arr = np.asarray(img)
+    red = arr[:, :, 0]
+    # strongly red: R > 150 and R - max(G, B) > 70, in uint8 (where R > 150, R - 70 cannot wrap)
+    strong = (red > 150) & (np.maximum(arr[:, :, 1], arr[:, :, 2]) < red - np.uint8(70))
+    return img, bool(strong.mean() > s.seal_red_share)
+
+
+def _seal_channel(img: Image.Image) -> Image.Image:
+    """The red channel, contrast stretched: the seal turns light, black text stays dark."""
+    return ImageOps.autocontrast(img.getchannel("R"), cutoff=1)
 
 
 def ocr_image(img: Image.Image) -> OcrPage:
-    prepared, seal = prepare(img)
-    arr = np.asarray(prepared)
-    pieces = oe.recognise(np.ascontiguousarray(arr[:, :, ::-1]))
-    height, width = arr.shape[:2]
-    rotation = _rotation(arr, pieces)
+    """One engine call per page: the orientation votes come from that same call."""
+    img, seal = _upright_rgb(img)
+    if seal:
+        gray = np.asarray(_seal_channel(img))
+        bgr = np.repeat(gray[:, :, None], 3, axis=2)  # all three channels alike: no BGR turn needed
+    else:
+        bgr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
+    pieces, votes = oe.read_page(bgr, VOTE_LINES)
+    height, width = bgr.shape[:2]
+    rotation = _rotation(pieces, votes)
     if rotation:
         pieces = [_turn(piece, rotation, width, height) for piece in pieces]
         if rotation in (90, 270):
@@ -74,23 +95,17 @@ def _extent(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _rotation(arr: np.ndarray, pieces: list[oe.Piece]) -> int:
-    """Degrees (counter-clockwise) that make the page upright: 0, 90, 180 or 270."""
+def _rotation(pieces: list[oe.Piece], votes: oe.Votes) -> int:
+    """Degrees (counter-clockwise) that make the page upright: 0, 90, 180 or 270. A page whose
+    text is mostly in tall boxes is turned 90°; the direction classifier's votes on the longest
+    lines (tall ones turned 90° counter-clockwise, as the engine crops them) say whether it is
+    upside down on top of that."""
     texty = [pc for pc in pieces if len(pc.text) >= 2]
     if not texty:
         return 0
     tall = sum(len(pc.text) for pc in texty if _is_tall(pc))
     base = 90 if tall > sum(len(pc.text) for pc in texty) / 2 else 0
-    height, width = arr.shape[:2]
-    upright = np.rot90(arr, k=base // 90) if base else arr
-    longest = sorted(texty, key=lambda pc: len(pc.text), reverse=True)[:VOTE_LINES]
-    crops = []
-    for pc in longest:
-        turned = _turn(pc, base, width, height) if base else pc
-        x0, y0, x1, y1 = (int(v) for v in _extent(turned.points))
-        crops.append(np.ascontiguousarray(upright[max(0, y0) : y1, max(0, x0) : x1, ::-1]))
-    flipped, kept = oe.upside_down_votes(crops)
-    return (base + 180) % 360 if flipped > kept else base
+    return (base + 180) % 360 if votes.flipped > votes.upright else base
 
 
 def _is_tall(pc: oe.Piece) -> bool:
