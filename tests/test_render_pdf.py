@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from pipeline.render import render_application, render_batch
-from pipeline.render.pdf import convert_to_pdf, pdf_available
+from pipeline.render.pdf import balanced_groups, convert_to_pdf, pdf_available
 
 from .test_render_samples import ID_NUMBER, incomplete_result, passed_result
 
@@ -138,3 +138,15 @@ def test_every_document_of_a_batch_is_converted_in_one_libreoffice_process(app_d
         docs.append(copy)
     assert convert_to_pdf(docs, processes=1) == []
     assert all(d.with_suffix(".pdf").stat().st_size > 0 for d in docs)
+
+
+def test_conversion_groups_share_the_work_evenly():
+    # a batch's documents alternate dossier (large) and checklist (small): plain alternation
+    # would give one process every dossier
+    sizes = {f"doc{n:05d}.docx": 60_000 if n % 2 == 0 else 12_000 for n in range(200)}
+    groups = balanced_groups(sizes, 2)
+    loads = [sum(sizes[name] for name in group) for group in groups]
+    assert len(groups) == 2 and sorted(sum(groups, [])) == sorted(sizes)
+    assert max(loads) - min(loads) <= 60_000
+    assert balanced_groups({"a.docx": 1}, 4) == [["a.docx"]]
+    assert balanced_groups({}, 2) == []

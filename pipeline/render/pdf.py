@@ -1,8 +1,8 @@
 """PDF copies of the Word documents, made by LibreOffice after the batch is rendered.
 
-One `soffice` call converts many files (start-up costs ~1 s, each document ~0.5 s), so
+One `soffice` call converts many files (start-up costs ~1 s, a dossier ~0.5 s, a checklist ~0.1 s), so
 the batch's .docx files are staged under unique names and converted in a few parallel
-LibreOffice processes, each with its own profile (two conversions sharing a profile
+LibreOffice processes of about equal work, each with its own profile (two conversions sharing a profile
 fail silently). A fontconfig file maps the font names the templates use (仿宋, 黑体,
 宋体, 楷体 …, as Word and WPS know them) to the Simplified Chinese Noto CJK faces, so
 the PDF shows what Word would show on a Chinese Windows machine.
@@ -113,6 +113,19 @@ def _wait_while_progressing(proc: subprocess.Popen, outdir: Path) -> bool:
             return False
 
 
+def balanced_groups(sizes: dict[str, int], count: int) -> list[list[str]]:
+    """Split the documents into at most `count` groups of about equal work, largest first
+    into the lightest group: a dossier takes LibreOffice about five times as long as a
+    checklist, and each group is one process, so the batch waits for the heaviest group."""
+    groups: list[list[str]] = [[] for _ in range(max(1, min(count, len(sizes))))]
+    load = [0] * len(groups)
+    for name in sorted(sizes, key=lambda n: (-sizes[n], n)):
+        lightest = load.index(min(load))
+        groups[lightest].append(name)
+        load[lightest] += sizes[name]
+    return [sorted(group) for group in groups if group]
+
+
 def convert_to_pdf(documents: list[Path], processes: int = 2) -> list[Path]:
     """Write `x.pdf` beside every `x.docx` in `documents`; return the documents that failed.
 
@@ -131,8 +144,7 @@ def convert_to_pdf(documents: list[Path], processes: int = 2) -> list[Path]:
             shutil.copyfile(doc, root / "in" / name)
             doc.with_suffix(".pdf").unlink(missing_ok=True)  # never leave a stale copy behind
             staged[name] = doc
-        names = sorted(staged)
-        groups = [names[i::processes] for i in range(max(1, min(processes, len(names))))]
+        groups = balanced_groups({name: doc.stat().st_size for name, doc in staged.items()}, processes)
         with ThreadPoolExecutor(max_workers=len(groups)) as pool:
             for i, group in enumerate(groups):
                 pool.submit(_convert_group, soffice, [root / "in" / g for g in group], root / f"w{i}", fonts)
