@@ -6,6 +6,7 @@ so memory does not grow with the batch beyond one light result per application.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import queue
@@ -96,12 +97,16 @@ def run_batch(
             )
             for i, pkg in enumerate(batch.applications)
         ]
-        for result in _process_all(tasks, jobs, progress):
-            jsonl.write(result.to_json_line() + "\n")
+        overview = hashlib.sha256(_render_version().encode())  # what the batch overview is made from
+        for result, line in _process_all(tasks, jobs, progress):
+            jsonl.write(line + "\n")
             jsonl.flush()
+            overview.update(f"{dirnames[result.applicant_id]}\0{line}\0".encode())
             results.append(_light(result))
             progress.done(result)
-    render_batch(results, out, dirnames, batch.loose_files, [], pdf=pdf)  # pdf None: settings.yaml decides
+    overview.update("\0".join(batch.loose_files).encode())
+    # pdf None: settings.yaml decides
+    render_batch(results, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
     decisions: dict[str, int] = {}
     for result in results:
@@ -130,7 +135,7 @@ def _prepare_out(out: Path) -> None:
         raise RunError(f"输出目录无法写入：{out}（{exc.strerror or exc}）") from exc
 
 
-def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[ApplicationResult]:
+def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[tuple[ApplicationResult, str]]:
     if jobs <= 1 or len(tasks) <= 1:
         progress_module._callback = progress.reading_file
         try:
@@ -168,7 +173,13 @@ def _drain(reports, progress: Progress) -> None:
             return
 
 
-def _process_and_render(task: _Task) -> ApplicationResult:
+def _render_version() -> str:
+    """Rendered documents depend on the render code, the templates and the issue date."""
+    return text_digest(code_version(RENDER_CODE), templates_version(), date.today().isoformat())
+
+
+def _process_and_render(task: _Task) -> tuple[ApplicationResult, str]:
+    """The application's result and its results.jsonl line (serialised once, here in the worker)."""
     use_cache_dir(task.cache_dir or task.workspace.parent)
     ocr_cache = task.cache_dir / "ocr" if task.cache_dir else None
     with profile_root(task.workspace.parent), ocr_cache_settings(ocr_cache, enabled=ocr_cache is not None):
@@ -183,10 +194,11 @@ def _process_and_render(task: _Task) -> ApplicationResult:
         read_settings().max_file_mb * 1024 * 1024,
     )
     shutil.rmtree(task.workspace, ignore_errors=True)
-    stamp = text_digest(code_version(RENDER_CODE), templates_version(), date.today().isoformat(), result.to_json_line())
+    line = result.to_json_line()
+    stamp = text_digest(_render_version(), line)
     stamp_file = task.app_dir / RENDER_STAMP
     if _already_rendered(task.app_dir, stamp_file, stamp):
-        return result
+        return result, line
     try:
         render_application(result, task.app_dir)
         stamp_file.write_text(stamp, encoding="utf-8")
@@ -194,7 +206,8 @@ def _process_and_render(task: _Task) -> ApplicationResult:
         log.exception("rendering %s failed", result.applicant_id)
         result.problems.append(f"生成评审材料或补正通知时出错（{type(exc).__name__}），请联系技术支持")
         stamp_file.unlink(missing_ok=True)
-    return result
+        line = result.to_json_line()
+    return result, line
 
 
 def _already_rendered(app_dir: Path, stamp_file: Path, stamp: str) -> bool:

@@ -7,6 +7,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import yaml
 
 from pipeline.cache import Cache
@@ -43,8 +44,10 @@ def test_rerun_reuses_analysis_and_rendering(tmp_path: Path):
     rendered_at = dossier.stat().st_mtime_ns
     masked_copy = out / "applicants" / APPS[0] / "files" / "人员名单.xlsx"
     copied_at = masked_copy.stat().st_mtime_ns
+    overview_at = [(out / name).stat().st_mtime_ns for name in ("summary.xlsx", "index.html")]
     run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
     assert _results(out) == first
+    assert [(out / name).stat().st_mtime_ns for name in ("summary.xlsx", "index.html")] == overview_at
     assert masked_copy.stat().st_mtime_ns == copied_at  # unchanged source: not masked and written again
     assert _entries(cache, "analysis") == analyses  # nothing new: every application was a hit
     assert dossier.stat().st_mtime_ns == rendered_at  # same result, same documents: not re-rendered
@@ -75,6 +78,12 @@ def test_rules_change_reruns_only_the_checks(tmp_path: Path):
     assert _entries(cache, "analysis") == analyses
     outcomes = {r["id"]: r["outcome"] for r in _results(out)[APPS[0]]["rules"]}
     assert outcomes["art6_2_smes_served"] == "fail"
+    # the overview follows the new outcomes, and one that went missing is written again
+    rules_sheet = openpyxl.load_workbook(out / "summary.xlsx")["规则核验明细"]
+    assert ("art6_2_smes_served", "未通过") in {(row[2], row[7]) for row in rules_sheet.iter_rows(values_only=True)}
+    (out / "index.html").unlink()
+    run_batch(batch, out, AS_OF, cache_dir=cache, ruleset_path=changed, pdf=False)
+    assert (out / "index.html").is_file()
 
 
 def test_corrupt_entry_is_discarded_not_trusted(tmp_path: Path):

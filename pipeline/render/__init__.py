@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cache import text_digest
 from ..models import ApplicationResult
 from .batch import app_row, city_counts, decision_counts
 from .checklist import checklist_context
@@ -24,6 +25,9 @@ from .pdf import convert_to_pdf, pdf_available
 from .sheet import write_summary
 from .web import render_html
 from .word import dossier_docx_context, render_docx
+
+OVERVIEW = ("summary.xlsx", "index.html")
+OVERVIEW_STAMP = ".overview-stamp"
 
 __all__ = ["app_dirname", "mask_personal", "render_application", "render_batch", "unique_dirnames"]
 
@@ -44,12 +48,17 @@ def render_batch(
     loose_files: list[str],
     batch_problems: list[str],
     pdf: bool | None = None,
+    stamp: str | None = None,
 ) -> None:
     """Write summary.xlsx and index.html under `out` (applications live in out/applicants/<dirname>/).
 
     With `pdf` (default: settings.pdf) every application's dossier.docx and checklist.docx
     also get a PDF copy beside them (LibreOffice, when installed); a failed conversion is
     reported in index.html and the batch goes on.
+
+    `stamp` names everything the overview is made from (results, folder names, code,
+    templates, date); when out/.overview-stamp holds it and the same PDF state, the
+    overview on disk is current and is not written again.
     """
     out.mkdir(parents=True, exist_ok=True)
     names = dict(dirnames)
@@ -62,6 +71,11 @@ def render_batch(
     rows = [app_row(r, names[r.applicant_id]) for r in results]
     for row in rows:
         row["pdf"] = (out / "applicants" / row["dirname"] / "dossier.pdf").exists()
+    marker = out / OVERVIEW_STAMP
+    key = text_digest(stamp, *("1" if row["pdf"] else "0" for row in rows), *problems) if stamp else ""
+    if key and _overview_current(out, marker, key):
+        return
+    marker.unlink(missing_ok=True)
     write_summary(results, rows, out / "summary.xlsx")
     cfg = settings()
     as_of = results[0].as_of if results else None
@@ -78,6 +92,15 @@ def render_batch(
         "batch_problems": [mask_personal(p) for p in problems],
     }
     render_html("index.html.j2", context, out / "index.html")
+    if key:
+        marker.write_text(key, encoding="utf-8")
+
+
+def _overview_current(out: Path, marker: Path, key: str) -> bool:
+    try:
+        return marker.read_text(encoding="utf-8") == key and all((out / n).is_file() for n in OVERVIEW)
+    except OSError:
+        return False
 
 
 def _pdf_current(document: Path) -> bool:
