@@ -15,6 +15,8 @@ from pydantic import Field
 from .models.common import ListPart, MaterialType, Model
 
 DATA_DIR = Path(__file__).parent / "data"
+# libyaml's parser where PyYAML was built with it: the same safe loading, about ten times faster
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ReferenceDataError(ValueError):
@@ -23,7 +25,7 @@ class ReferenceDataError(ValueError):
 
 def load_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ReferenceDataError(f"无法读取数据文件 {path}：{exc}") from exc
     if not isinstance(data, dict):

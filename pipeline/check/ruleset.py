@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from ..models.common import Function, ListPart, MaterialType, Model, UnitNature
 from ..models.rules import ParameterUse
-from ..reference import DATA_DIR
+from ..reference import DATA_DIR, SAFE_LOADER
 
 RULES_DIR = DATA_DIR / "rules"
 DEFAULT_RULESET = RULES_DIR / "ningxia-2026-draft.yaml"
@@ -29,7 +29,7 @@ class RuleSetError(ValueError):
     """The ruleset file is malformed; the message (Chinese) names the file and the problem."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(SAFE_LOADER):
     """A SafeLoader that refuses a mapping with the same key twice (a silent overwrite otherwise)."""
 
     def construct_mapping(self, node, deep=False):

@@ -14,16 +14,24 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-import jieba
-
 from ..read.normalize import normalize_text
 from ..reference import material_catalog
 
-jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
-
 _WHITESPACE = re.compile(r"\s+")
-# the runs jieba segments independently (jieba.re_han_default, its default cut mode)
-_HAN_RUN = jieba.re_han_default
+_dictionary_dir: Path | None = None
+
+
+@cache
+def _jieba():
+    """jieba, imported when the first text is tokenised (its import costs ~0.15 s, which a
+    re-run served from the cache need not pay)."""
+    import jieba
+
+    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+    if _dictionary_dir is not None and not jieba.dt.initialized:
+        _dictionary_dir.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(_dictionary_dir)
+    return jieba
 
 
 def compact(text: str) -> str:
@@ -38,9 +46,11 @@ def _compact_keyword(keyword: str) -> str:
 
 def use_cache_dir(directory: Path) -> None:
     """Keep jieba's dictionary cache in a folder the pipeline owns, not in the system temp dir."""
-    if not jieba.dt.initialized:
+    global _dictionary_dir
+    _dictionary_dir = directory
+    if _jieba.cache_info().currsize and not _jieba().dt.initialized:
         directory.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(directory)
+        _jieba().dt.tmp_dir = str(directory)
 
 
 @cache
@@ -53,6 +63,7 @@ def _prepare_dictionary() -> None:
         for part in spec.parts.values():
             words.update(part.name_keywords)
             words.update(part.content_keywords)
+    jieba = _jieba()
     for word in words:
         jieba.add_word(compact(word), freq=100000)
 
@@ -69,7 +80,8 @@ class TokenizedText:
     def __init__(self, text: str):
         _prepare_dictionary()
         self.text = compact(text)
-        self._runs = [(m.start(), m.end()) for m in _HAN_RUN.finditer(self.text)]
+        # the runs jieba segments independently (re_han_default, its default cut mode)
+        self._runs = [(m.start(), m.end()) for m in _jieba().re_han_default.finditer(self.text)]
         self._run_starts = [start for start, _ in self._runs]
         self._segmented: dict[int, tuple[set[int], set[int]]] = {}
 
@@ -81,7 +93,7 @@ class TokenizedText:
         if n not in self._segmented:
             start, end = self._runs[n]
             starts, ends = set(), set()
-            for _word, a, b in jieba.tokenize(self.text[start:end]):
+            for _word, a, b in _jieba().tokenize(self.text[start:end]):
                 starts.add(start + a)
                 ends.add(start + b)
             self._segmented[n] = (starts, ends)
