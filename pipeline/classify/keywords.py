@@ -68,6 +68,18 @@ def _prepare_dictionary() -> None:
         jieba.add_word(compact(word), freq=100000)
 
 
+@lru_cache(maxsize=1 << 14)  # a few tens of MB at most
+def _segment(run: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Token starts and ends within one Han run. Runs repeat (page headers, boilerplate
+    clauses, the same accounting firm's notes in every audit report), and segmenting them
+    was the largest part of classification."""
+    starts, ends = set(), set()
+    for _word, a, b in _jieba().tokenize(run):
+        starts.add(a)
+        ends.add(b)
+    return frozenset(starts), frozenset(ends)
+
+
 class TokenizedText:
     """Compact text with the token boundaries jieba finds in it.
 
@@ -83,29 +95,23 @@ class TokenizedText:
         # the runs jieba segments independently (re_han_default, its default cut mode)
         self._runs = [(m.start(), m.end()) for m in _jieba().re_han_default.finditer(self.text)]
         self._run_starts = [start for start, _ in self._runs]
-        self._segmented: dict[int, tuple[set[int], set[int]]] = {}
 
-    def _boundaries(self, index: int) -> tuple[set[int], set[int]] | None:
-        """Token starts and ends of the Han run holding text[index], or None outside a run."""
+    def _boundaries(self, index: int) -> tuple[int, frozenset[int], frozenset[int]] | None:
+        """Start, token starts and token ends (relative to the start) of the Han run holding
+        text[index]; None outside a run."""
         n = bisect.bisect_right(self._run_starts, index) - 1
         if n < 0 or index >= self._runs[n][1]:
             return None
-        if n not in self._segmented:
-            start, end = self._runs[n]
-            starts, ends = set(), set()
-            for _word, a, b in _jieba().tokenize(self.text[start:end]):
-                starts.add(start + a)
-                ends.add(start + b)
-            self._segmented[n] = (starts, ends)
-        return self._segmented[n]
+        start, end = self._runs[n]
+        return (start, *_segment(self.text[start:end]))
 
     def _starts_token(self, index: int) -> bool:
         bounds = self._boundaries(index)
-        return bounds is None or index in bounds[0]
+        return bounds is None or index - bounds[0] in bounds[1]
 
     def _ends_token(self, index: int) -> bool:
         bounds = self._boundaries(index - 1)
-        return bounds is None or index in bounds[1]
+        return bounds is None or index - bounds[0] in bounds[2]
 
     def positions(self, keyword: str) -> list[int]:
         """Start offsets where `keyword` occurs aligned to token boundaries."""
