@@ -34,11 +34,9 @@ from .read.ocr_engine import share_cores
 from .read.settings import read_settings
 from .render import render_application, render_batch, unique_dirnames
 from .render.sources import copy_sources
+from .render.stamps import APP_DOCUMENTS, APP_STAMP, is_current
 
 log = logging.getLogger(__name__)
-
-RENDER_STAMP = ".render-stamp"
-RENDERED = ("dossier.html", "dossier.docx", "checklist.docx")
 
 
 class RunError(Exception):
@@ -196,8 +194,8 @@ def _process_and_render(task: _Task) -> tuple[ApplicationResult, str]:
     shutil.rmtree(task.workspace, ignore_errors=True)
     line = result.to_json_line()
     stamp = text_digest(_render_version(), line)
-    stamp_file = task.app_dir / RENDER_STAMP
-    if _already_rendered(task.app_dir, stamp_file, stamp):
+    stamp_file = task.app_dir / APP_STAMP
+    if is_current(task.app_dir, APP_STAMP, stamp, APP_DOCUMENTS):
         return result, line
     try:
         render_application(result, task.app_dir)
@@ -208,11 +206,3 @@ def _process_and_render(task: _Task) -> tuple[ApplicationResult, str]:
         stamp_file.unlink(missing_ok=True)
         line = result.to_json_line()
     return result, line
-
-
-def _already_rendered(app_dir: Path, stamp_file: Path, stamp: str) -> bool:
-    """The documents in app_dir were rendered from this very result by this very code."""
-    try:
-        return stamp_file.read_text(encoding="utf-8") == stamp and all((app_dir / n).is_file() for n in RENDERED)
-    except OSError:
-        return False

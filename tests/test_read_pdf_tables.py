@@ -73,13 +73,18 @@ def _done(c: canvas.Canvas, buf: io.BytesIO) -> bytes:
     return buf.getvalue()
 
 
+def _grid_lines(c: canvas.Canvas, shift: float = 0.0) -> None:
+    """The grid's rules as separate lines, `shift` points lower."""
+    for y in YS:
+        c.line(XS[0], y - shift, XS[-1], y - shift)
+    for x in XS:
+        c.line(x, YS[0] - shift, x, YS[-1] - shift)
+
+
 def grid_as_lines() -> bytes:
     c, buf = _canvas()
     c.setLineWidth(0.5)
-    for y in YS:
-        c.line(XS[0], y, XS[-1], y)
-    for x in XS:
-        c.line(x, YS[0], x, YS[-1])
+    _grid_lines(c)
     _cell_texts(c)
     return _done(c, buf)
 
@@ -156,10 +161,7 @@ def grid_with_merged_cell() -> bytes:
 def grid_rotated_page() -> bytes:
     c, buf = _canvas()
     c.setPageRotation(90)
-    for y in YS:
-        c.line(XS[0], y, XS[-1], y)
-    for x in XS:
-        c.line(x, YS[0], x, YS[-1])
+    _grid_lines(c)
     _cell_texts(c)
     return _done(c, buf)
 
@@ -168,10 +170,7 @@ def two_tables_and_a_diagonal() -> bytes:
     """Two grids on one page (the lower one with a diagonal header slash) and a rounded box."""
     c, buf = _canvas()
     for shift in (0.0, 300.0):
-        for y in YS:
-            c.line(XS[0], y - shift, XS[-1], y - shift)
-        for x in XS:
-            c.line(x, YS[0] - shift, x, YS[-1] - shift)
+        _grid_lines(c, shift)
         _cell_texts(c, dy=-shift)
     c.line(XS[0], YS[0] - 300, XS[1], YS[1] - 300)
     c.roundRect(60, 40, 200, 60, 8)
@@ -185,10 +184,7 @@ def glyph_tall_and_flat() -> bytes:
     grid = [row[:] for row in GRID]
     grid[1][0] = "统一社会信用代码"
     c, buf = _canvas()
-    for y in YS:
-        c.line(XS[0], y, XS[-1], y)
-    for x in XS:
-        c.line(x, YS[0], x, YS[-1])
+    _grid_lines(c)
     _cell_texts(c, grid)
     data = _done(c, buf)
 
@@ -405,10 +401,7 @@ def test_read_pdf_takes_tables_from_statement_pages_only(tmp_path):
     c = canvas.Canvas(buf, invariant=1)
     c.setFont(FONT, 12)
     c.drawString(60, 780, "审计说明（本页不是报表）")
-    for y in YS:
-        c.line(XS[0], y, XS[-1], y)
-    for x in XS:
-        c.line(x, YS[0], x, YS[-1])
+    _grid_lines(c)
     _cell_texts(c)
     c.showPage()
     c.save()
@@ -549,10 +542,7 @@ def test_page_whose_text_comes_from_ocr_is_reloaded_for_tables(tmp_path, monkeyp
     from the same open document (cells empty: the scan's text is not in the PDF)."""
     c, buf = _canvas()
     c.showPage()  # page 1: the title only; page 2: a grid and no text
-    for y in YS:
-        c.line(XS[0], y, XS[-1], y)
-    for x in XS:
-        c.line(x, YS[0], x, YS[-1])
+    _grid_lines(c)
     data = _done(c, buf)
 
     def fake_ocr(entry, doc):

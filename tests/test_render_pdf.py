@@ -99,11 +99,7 @@ def test_a_conversion_over_the_time_budget_is_stopped_and_reported(app_dirs: dic
     from pipeline.render.config import settings
 
     monkeypatch.setattr(settings(), "pdf_batch_seconds_max", 1)
-    docs = []
-    for n in range(6):
-        copy = app_dirs["root"] / f"slow{n}.docx"
-        copy.write_bytes((app_dirs["passed"] / "dossier.docx").read_bytes())
-        docs.append(copy)
+    docs = _copies(app_dirs["passed"] / "dossier.docx", app_dirs["root"], "slow", 6)
     failed = convert_to_pdf(docs)
     assert failed  # not everything fits in one second; nothing raised, the rest is reported
     assert all(not d.with_suffix(".pdf").exists() for d in failed)
@@ -131,11 +127,7 @@ def test_every_document_of_a_batch_is_converted_in_one_libreoffice_process(app_d
     from pipeline.render.config import settings
 
     monkeypatch.setattr(settings(), "pdf_seconds_per_document", 15)
-    docs = []
-    for n in range(8):
-        copy = app_dirs["root"] / f"many{n}.docx"
-        copy.write_bytes((app_dirs["passed"] / "checklist.docx").read_bytes())
-        docs.append(copy)
+    docs = _copies(app_dirs["passed"] / "checklist.docx", app_dirs["root"], "many", 8)
     assert convert_to_pdf(docs, processes=1) == []
     assert all(d.with_suffix(".pdf").stat().st_size > 0 for d in docs)
 
@@ -150,3 +142,11 @@ def test_conversion_groups_share_the_work_evenly():
     assert max(loads) - min(loads) <= 60_000
     assert balanced_groups({"a.docx": 1}, 4) == [["a.docx"]]
     assert balanced_groups({}, 2) == []
+
+
+def _copies(source: Path, folder: Path, stem: str, count: int) -> list[Path]:
+    """`count` copies of `source` in `folder`, named <stem>0.docx, <stem>1.docx, …"""
+    copies = [folder / f"{stem}{n}.docx" for n in range(count)]
+    for copy in copies:
+        copy.write_bytes(source.read_bytes())
+    return copies

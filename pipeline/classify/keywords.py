@@ -28,10 +28,15 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
-    if _dictionary_dir is not None and not jieba.dt.initialized:
-        _dictionary_dir.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(_dictionary_dir)
+    _keep_dictionary_in(jieba, _dictionary_dir)
     return jieba
+
+
+def _keep_dictionary_in(jieba, directory: Path | None) -> None:
+    """Where jieba caches its compiled dictionary; only before it has loaded one."""
+    if directory is not None and not jieba.dt.initialized:
+        directory.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(directory)
 
 
 def compact(text: str) -> str:
@@ -48,9 +53,8 @@ def use_cache_dir(directory: Path) -> None:
     """Keep jieba's dictionary cache in a folder the pipeline owns, not in the system temp dir."""
     global _dictionary_dir
     _dictionary_dir = directory
-    if _jieba.cache_info().currsize and not _jieba().dt.initialized:
-        directory.mkdir(parents=True, exist_ok=True)
-        _jieba().dt.tmp_dir = str(directory)
+    if _jieba.cache_info().currsize:  # already imported: applied now, else on import
+        _keep_dictionary_in(_jieba(), directory)
 
 
 @cache

@@ -13,6 +13,8 @@ whose extraction fails anyway gives no table; its figures are still read from th
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pypdfium2 as pdfium
 
@@ -42,32 +44,36 @@ def read_pdf(entry: FileEntry) -> ReadDocument:
     try:
         doc.page_count = len(pdf)
         for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            try:
+            with _open_page(pdf, index + 1) as (page, textpage):
                 text = normalize_text(textpage.get_text_range())
                 doc.blocks.append(TextBlock(text=text, loc=Location(page=index + 1)))
                 if _worth_tables(text):  # decided from the text while the page is open
                     found[index + 1] = _page_tables(entry, index + 1, page, textpage)
-            finally:
-                textpage.close()
-                page.close()
         ocr_scanned_pages(entry, doc)  # pages without a usable text layer, when OCR is installed
         _note_textless_pages(doc)
         table_pages = _pages_worth_tables(doc)
         for number in table_pages:
             if number not in found:  # its text came from OCR (or changed): load it again, same document
-                page = pdf[number - 1]
-                textpage = page.get_textpage()
-                try:
+                with _open_page(pdf, number) as (page, textpage):
                     found[number] = _page_tables(entry, number, page, textpage)
-                finally:
-                    textpage.close()
-                    page.close()
     finally:
         pdf.close()
     doc.tables = _tables([(n, t) for n in table_pages for t in found[n]])
     return doc
+
+
+@contextmanager
+def _open_page(pdf: pdfium.PdfDocument, number: int) -> Iterator[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]:
+    """Page `number` (1-based) and its text page, closed again after use."""
+    page = pdf[number - 1]
+    try:
+        textpage = page.get_textpage()
+        try:
+            yield page, textpage
+        finally:
+            textpage.close()
+    finally:
+        page.close()
 
 
 def _page_tables(entry: FileEntry, number: int, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[RawTable]:
@@ -81,7 +87,7 @@ def _page_tables(entry: FileEntry, number: int, page: pdfium.PdfPage, textpage: 
     except TooComplex:
         log.info("%s p%d: too much vector content for table extraction; text only", entry.rel_path, number)
     except Exception as exc:  # a strange page must not cost the text of the whole file
-        log.warning("%s p%d: table extraction failed (%r); text only", entry.rel_path, number, exc)
+        log.warning("%s 第 %d 页：表格提取出错（%r），该页只按文字读取", entry.rel_path, number, exc)
     return []
 
 

@@ -110,8 +110,7 @@ class _Space:
 
     def point(self, x: float, y: float) -> Point:
         """A page-space point in pdfminer's device space (before pdfplumber's flip)."""
-        a, b, c, d, e, f = self.ctm
-        return (a * x + c * y + e, b * x + d * y + f)
+        return _apply(self.ctm, (x, y))
 
     def coord(self, pt: Point) -> Point:
         """pdfplumber Page.point2coord."""

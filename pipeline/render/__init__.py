@@ -23,11 +23,9 @@ from .formatting import fmt_day
 from .masking import mask_personal
 from .pdf import convert_to_pdf, pdf_available
 from .sheet import write_summary
+from .stamps import OVERVIEW, OVERVIEW_STAMP, is_current
 from .web import render_html
 from .word import dossier_docx_context, render_docx
-
-OVERVIEW = ("summary.xlsx", "index.html")
-OVERVIEW_STAMP = ".overview-stamp"
 
 __all__ = ["app_dirname", "mask_personal", "render_application", "render_batch", "unique_dirnames"]
 
@@ -73,7 +71,7 @@ def render_batch(
         row["pdf"] = (out / "applicants" / row["dirname"] / "dossier.pdf").exists()
     marker = out / OVERVIEW_STAMP
     key = text_digest(stamp, *("1" if row["pdf"] else "0" for row in rows), *problems) if stamp else ""
-    if key and _overview_current(out, marker, key):
+    if key and is_current(out, OVERVIEW_STAMP, key, OVERVIEW):
         return
     marker.unlink(missing_ok=True)
     write_summary(results, rows, out / "summary.xlsx")
@@ -94,13 +92,6 @@ def render_batch(
     render_html("index.html.j2", context, out / "index.html")
     if key:
         marker.write_text(key, encoding="utf-8")
-
-
-def _overview_current(out: Path, marker: Path, key: str) -> bool:
-    try:
-        return marker.read_text(encoding="utf-8") == key and all((out / n).is_file() for n in OVERVIEW)
-    except OSError:
-        return False
 
 
 def _pdf_current(document: Path) -> bool:

@@ -109,7 +109,11 @@ def _wait_while_progressing(proc: subprocess.Popen, outdir: Path) -> bool:
         if count != done:
             done, last_progress = count, now
         if now - last_progress > cfg.pdf_seconds_per_document or now - started > cfg.pdf_batch_seconds_max:
-            log.warning("LibreOffice PDF conversion stopped after %.0f s (%d documents done)", now - started, done)
+            log.warning(
+                "LibreOffice 转换 PDF 已停止（用时 %.0f 秒，已完成 %d 份）；未转换的文档在 index.html 中列出",
+                now - started,
+                done,
+            )
             return False
 
 

@@ -1,0 +1,20 @@
+"""Stamps: a set of rendered files remembers (in a marker file beside them) the digest of
+what it was made from, so a re-run with the same inputs leaves the files as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_STAMP = ".render-stamp"  # an application's documents, in applicants/<dirname>/
+APP_DOCUMENTS = ("dossier.html", "dossier.docx", "checklist.docx")
+OVERVIEW_STAMP = ".overview-stamp"  # the batch overview, in the output folder
+OVERVIEW = ("summary.xlsx", "index.html")
+
+
+def is_current(folder: Path, marker: str, stamp: str, outputs: tuple[str, ...]) -> bool:
+    """The files `outputs` in `folder` were all written from `stamp`."""
+    try:
+        recorded = (folder / marker).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return recorded == stamp and all((folder / name).is_file() for name in outputs)
