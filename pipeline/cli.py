@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 from .cache import default_cache_dir
-from .explain import ExplainError, describe, explain_field
 from .ingest import IngestError
 from .reference import ReferenceDataError
 from .render.config import labels
@@ -144,6 +143,8 @@ def _add_explain(sub) -> None:
 
 
 def _explain(args) -> int:
+    from .explain import ExplainError, describe, explain_field  # the reading stages; `run` may not need them
+
     try:
         found = explain_field(args.application, args.field, args.applicant, args.as_of)
     except (ExplainError, IngestError, ReferenceDataError) as exc:

@@ -55,3 +55,29 @@ def test_keyword_inside_a_longer_word_does_not_fire():
     c = classify_document(doc("x.pdf", "设备清单"))
     assert c.part == ListPart.equipment_list
     assert "“设备清单”" in c.reason
+
+
+def test_dictionary_cache_loaded_from_bytes_segments_as_jieba_does(tmp_path):
+    import jieba
+
+    from pipeline.classify.keywords import _load_compiled_dictionary
+
+    built = jieba.Tokenizer()
+    built.tmp_dir = str(tmp_path)
+    built.initialize()  # builds the dictionary and writes jieba.cache into tmp_path
+    loaded = jieba.Tokenizer()
+    _load_compiled_dictionary(loaded, tmp_path / "jieba.cache")
+    assert loaded.initialized and loaded.total == built.total
+    text = "宁夏中小企业公共服务示范平台年度审计报告及设备清单"
+    assert list(loaded.tokenize(text)) == list(built.tokenize(text))
+
+
+def test_corrupt_dictionary_cache_is_left_to_jieba(tmp_path):
+    import jieba
+
+    from pipeline.classify.keywords import _load_compiled_dictionary
+
+    (tmp_path / "jieba.cache").write_bytes(b"\x00not a marshal dump")
+    tokenizer = jieba.Tokenizer()
+    _load_compiled_dictionary(tokenizer, tmp_path / "jieba.cache")
+    assert not tokenizer.initialized and tokenizer.FREQ == {}

@@ -3,7 +3,9 @@
 Readers sit behind one small interface and an explicit registry keyed by the file
 kind that ingest sniffed from the content. A reader that cannot read a file raises
 ReadFailure with a Chinese reason; `read_file` turns that into an unreadable
-ReadDocument, so one bad file never stops the application.
+ReadDocument, so one bad file never stops the application. Each reader's module (and
+its libraries: pdfium, openpyxl, the OCR engine, olefile) is imported when the first
+file of its kind is read, so a worker that finds everything in the cache loads none.
 """
 
 from __future__ import annotations
@@ -11,20 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from ..models import FileEntry, FileKind, ReadDocument
 from .budget import ReadTimeout, time_budget
-from .docx import read_docx
-from .errors import ReadFailure
-from .ocr import read_image, read_image_without_ocr
-from .ocr_engine import UNAVAILABLE as ocr_unavailable
-from .ocr_engine import available as ocr_available
-from .ofd import read_ofd
-from .ole2 import read_ole2
-from .pdf import read_pdf
+from .errors import OCR_UNAVAILABLE, ReadFailure
 from .settings import read_settings
-from .text import read_text
-from .xlsx import read_xlsx
 
 __all__ = ["READERS", "ReadFailure", "Reader", "read_file"]
 
@@ -41,6 +35,16 @@ class Reader:
     fallback: Callable[[FileEntry], ReadDocument] | None = None
 
 
+def _lazy(module: str, name: str) -> Callable:
+    """`module.name`, imported on the first call."""
+
+    def call(*args):
+        return getattr(import_module(f".{module}", __name__), name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _unsupported(reason: str) -> Callable[[FileEntry], ReadDocument]:
     def read(entry: FileEntry) -> ReadDocument:
         raise ReadFailure(reason)
@@ -49,13 +53,19 @@ def _unsupported(reason: str) -> Callable[[FileEntry], ReadDocument]:
 
 
 READERS: dict[FileKind, Reader] = {
-    FileKind.pdf: Reader("pdf", read_pdf),
-    FileKind.docx: Reader("docx", read_docx),
-    FileKind.xlsx: Reader("xlsx", read_xlsx),
-    FileKind.text: Reader("text", read_text),
-    FileKind.image: Reader("image", read_image, ocr_available, ocr_unavailable, read_image_without_ocr),
-    FileKind.ole2: Reader("ole2", read_ole2),
-    FileKind.ofd: Reader("ofd", read_ofd),
+    FileKind.pdf: Reader("pdf", _lazy("pdf", "read_pdf")),
+    FileKind.docx: Reader("docx", _lazy("docx", "read_docx")),
+    FileKind.xlsx: Reader("xlsx", _lazy("xlsx", "read_xlsx")),
+    FileKind.text: Reader("text", _lazy("text", "read_text")),
+    FileKind.image: Reader(
+        "image",
+        _lazy("ocr", "read_image"),
+        _lazy("ocr_engine", "available"),
+        OCR_UNAVAILABLE,
+        _lazy("ocr", "read_image_without_ocr"),
+    ),
+    FileKind.ole2: Reader("ole2", _lazy("ole2", "read_ole2")),
+    FileKind.ofd: Reader("ofd", _lazy("ofd", "read_ofd")),
     FileKind.zip: Reader(
         "zip", _unsupported("压缩包无法解压（文件已损坏、加密或嵌套层数过多），请将其中文件直接放入申报文件夹后提交")
     ),

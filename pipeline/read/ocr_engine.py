@@ -23,13 +23,11 @@ import numpy as np
 
 from ..models.common import Model
 from ..reference import DATA_DIR, load_yaml
+from .errors import OCR_UNAVAILABLE
 
 log = logging.getLogger(__name__)
 
-UNAVAILABLE = (
-    "图片或扫描页需要文字识别（OCR），但本机未安装 OCR 引擎（rapidocr、onnxruntime），"
-    "内容未自动核验；请按 README 执行 scripts/install.sh 安装后重新运行"
-)
+UNAVAILABLE = OCR_UNAVAILABLE
 
 
 class OcrSettings(Model):
