@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -226,7 +227,10 @@ def run_cli(batch: Path, out: Path, cache: Path, jobs: int, *extra: str) -> tupl
         *extra,
     ]
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # As on an installed machine: Python keeps the compiled modules (a development shell
+    # may have turned that off, which would make every run compile them again).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
 
     def sample() -> None:

@@ -65,7 +65,7 @@ ANALYSIS_CODE = (
     "render/masking.py",
     "render/sources.py",
 )
-RENDER_CODE = ("models/", "render/", "data/", "runner.py")
+RENDER_CODE = ("models/", "render/", "data/", "runner.py", "worker.py")
 _NOT_ANALYSIS = ("data/rules/", "data/settings.yaml", "data/labels_zh.yaml", "data/scoring.yaml")
 
 

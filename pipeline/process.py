@@ -42,6 +42,7 @@ class ProcessedApplication(Model):
     files: list[FileEntry]
     digests: dict[str, str] = Field(default_factory=dict)  # rel_path → sha256 of the content
     personal: list[str] = Field(default_factory=list)  # files whose copies must be masked
+    complete: bool = True  # False: an internal error cut the processing short; worth another try
 
 
 class Analysis(Model):
@@ -65,6 +66,7 @@ def process_application(
     opened = OpenedApplication(applicant_id=pkg.applicant_id)
     analysis = Analysis()
     digests: dict[str, str] = {}
+    complete = True
     try:
         opened = open_application(pkg, workspace)
         digests = {entry.rel_path: file_digest(entry.disk_path) for entry in opened.files}
@@ -74,11 +76,14 @@ def process_application(
         problems = opened.problems + analysis.problems
     except Exception as exc:  # one application's failure must not stop the batch
         log.exception("application %s failed", pkg.applicant_id)
+        complete = False
         materials = assess_materials(analysis.classified) if analysis.classified else _all_unreadable()
         checked = fallback_check(materials, ruleset, as_of)
         problems = [*opened.problems, f"处理该申报时发生内部错误（{type(exc).__name__}: {exc}），需人工审查全部材料"]
     result = _assemble(pkg, as_of, materials, analysis, checked, problems)
-    return ProcessedApplication(result=result, files=opened.files, digests=digests, personal=analysis.personal)
+    return ProcessedApplication(
+        result=result, files=opened.files, digests=digests, personal=analysis.personal, complete=complete
+    )
 
 
 def analyse(

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from .models import ApplicationResult
+from .models import Decision
 from .render.config import labels
 
 _queue = None
@@ -53,11 +53,11 @@ class Progress:
         if self.live:
             self._draw()
 
-    def done(self, result: ApplicationResult) -> None:
+    def done(self, applicant_id: str, decision: Decision) -> None:
         self.count += 1
-        verdict = labels().of("decision", result.decision)
+        verdict = labels().of("decision", decision)
         if not self.live:
-            print(f"[{self.count}/{self.total}] {result.applicant_id}：{verdict}", file=self.stream, flush=True)
+            print(f"[{self.count}/{self.total}] {applicant_id}：{verdict}", file=self.stream, flush=True)
             return
         self._draw()
 

@@ -10,31 +10,25 @@ import hashlib
 import logging
 import multiprocessing
 import queue
-import shutil
 import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from . import progress as progress_module
-from .cache import RENDER_CODE, Cache, code_version, templates_version, text_digest
-from .check import RuleSet, load_ruleset
-from .classify.keywords import use_cache_dir
+from .cache import Cache
+from .check import load_ruleset
 from .ingest import discover_batch
-from .models import ApplicationPackage, ApplicationResult
+from .models import ApplicationResult
 from .models.common import Model
-from .process import process_application
-from .progress import Progress, init_worker
-from .read.legacy import profile_root
-from .read.ocr_cache import cache_settings as ocr_cache_settings
-from .read.ocr_engine import share_cores
-from .read.settings import read_settings
-from .render import render_application, render_batch, unique_dirnames
-from .render.sources import copy_sources
-from .render.stamps import APP_DOCUMENTS, APP_STAMP, is_current
+from .progress import Progress
+from .render.dirnames import unique_dirnames
+from .render.stamps import render_version
+from .reuse import Finished, Task, outcome_key, reusable, ruleset_digest
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +45,6 @@ class BatchReport(Model):
     seconds: float
 
 
-class _Task(Model):
-    pkg: ApplicationPackage
-    as_of: date
-    ruleset: RuleSet
-    workspace: Path
-    app_dir: Path
-    cache_dir: Path | None
-
-
 def run_batch(
     input_path: Path,
     out: Path,
@@ -71,56 +56,65 @@ def run_batch(
 ) -> BatchReport:
     """Process every application of the batch at `input_path` into `out`.
 
-    `cache_dir` None disables the cache (every file is read again).
+    `cache_dir` None disables the cache (every file is read again, nothing is reused).
     """
     started = time.monotonic()
     batch = discover_batch(input_path)
     ruleset = load_ruleset(ruleset_path)
     _prepare_out(out)
     dirnames = unique_dirnames([app.applicant_id for app in batch.applications])
-    results: list[ApplicationResult] = []
     progress = Progress(len(batch.applications))
+    render = render_version()
+    rules = ruleset_digest(ruleset)
+    decisions: dict[str, int] = {}
+    ids: list[str] = []
+    results_path = out / "results.jsonl"
     with (
         tempfile.TemporaryDirectory(prefix="nx-prescreen-") as tmp,
-        (out / "results.jsonl").open("w", encoding="utf-8") as jsonl,
+        results_path.open("w", encoding="utf-8") as jsonl,
     ):
         tasks = [
-            _Task(
+            Task(
                 pkg=pkg,
                 as_of=as_of,
                 ruleset=ruleset,
                 workspace=Path(tmp) / f"app{i}",
                 app_dir=out / "applicants" / dirnames[pkg.applicant_id],
                 cache_dir=cache_dir,
+                outcome_key=outcome_key(pkg, dirnames[pkg.applicant_id], as_of, rules, render) if cache_dir else None,
             )
             for i, pkg in enumerate(batch.applications)
         ]
-        overview = hashlib.sha256(_render_version().encode())  # what the batch overview is made from
-        for result, line in _process_all(tasks, jobs, progress):
-            jsonl.write(line + "\n")
+        overview = hashlib.sha256(render.encode())  # what the batch overview is made from
+        for finished in _process_all(tasks, jobs, progress, Cache(cache_dir), render):
+            jsonl.write(finished.line + "\n")
             jsonl.flush()
-            overview.update(f"{dirnames[result.applicant_id]}\0{line}\0".encode())
-            results.append(_light(result))
-            progress.done(result)
+            overview.update(f"{dirnames[finished.applicant_id]}\0{finished.line}\0".encode())
+            ids.append(finished.applicant_id)
+            decisions[finished.decision.value] = decisions.get(finished.decision.value, 0) + 1
+            progress.done(finished.applicant_id, finished.decision)
     overview.update("\0".join(batch.loose_files).encode())
+    from .render.overview import write_overview
+
     # pdf None: settings.yaml decides
-    render_batch(results, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
+    load = partial(_light_results, results_path)  # read back only if the overview is drawn again
+    write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
-    decisions: dict[str, int] = {}
-    for result in results:
-        decisions[result.decision.value] = decisions.get(result.decision.value, 0) + 1
     return BatchReport(
         out=out,
-        applications=len(results),
+        applications=len(ids),
         decisions=decisions,
         loose_files=batch.loose_files,
         seconds=round(time.monotonic() - started, 2),
     )
 
 
-def _light(result: ApplicationResult) -> ApplicationResult:
+def _light_results(results_path: Path) -> Iterator[ApplicationResult]:
     """What the batch overview needs; narratives and list rows stay in results.jsonl."""
-    return result.model_copy(update={"narratives": [], "lists": []})
+    with results_path.open(encoding="utf-8") as lines:
+        for line in lines:
+            result = ApplicationResult.model_validate_json(line)
+            yield result.model_copy(update={"narratives": [], "lists": []})
 
 
 def _prepare_out(out: Path) -> None:
@@ -133,11 +127,22 @@ def _prepare_out(out: Path) -> None:
         raise RunError(f"输出目录无法写入：{out}（{exc.strerror or exc}）") from exc
 
 
-def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[tuple[ApplicationResult, str]]:
+def _process_all(tasks: list[Task], jobs: int, progress: Progress, cache: Cache, render: str) -> Iterator[Finished]:
+    """Every application's outcome in input order: reused from the last run, or made by a worker."""
+    reused = {i: found for i, task in enumerate(tasks) if (found := reusable(task, cache, render)) is not None}
+    pending = [task for i, task in enumerate(tasks) if i not in reused]
+    made = _work(pending, jobs, progress) if pending else iter(())
+    for i in range(len(tasks)):
+        yield reused[i] if i in reused else next(made)
+
+
+def _work(tasks: list[Task], jobs: int, progress: Progress) -> Iterator[Finished]:
+    from .worker import process_and_render, start_worker  # loaded before the pool forks, shared by its workers
+
     if jobs <= 1 or len(tasks) <= 1:
         progress_module._callback = progress.reading_file
         try:
-            yield from map(_process_and_render, tasks)
+            yield from map(process_and_render, tasks)
         finally:
             progress_module._callback = None
         return
@@ -145,9 +150,9 @@ def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[
     reports = context.Queue() if progress.live else None
     workers = min(jobs, len(tasks))
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(reports, workers)
+        max_workers=workers, mp_context=context, initializer=start_worker, initargs=(reports, workers)
     ) as pool:
-        for future in [pool.submit(_process_and_render, task) for task in tasks]:
+        for future in [pool.submit(process_and_render, task) for task in tasks]:
             while True:
                 try:
                     result = future.result(timeout=0.25)
@@ -157,52 +162,9 @@ def _process_all(tasks: list[_Task], jobs: int, progress: Progress) -> Iterator[
             yield result
 
 
-def _init_worker(reports, workers: int) -> None:
-    """Pool initializer: where this worker reports progress; its OCR engine's share of the cores."""
-    init_worker(reports)
-    share_cores(workers)
-
-
 def _drain(reports, progress: Progress) -> None:
     while reports is not None:
         try:
             progress.reading_file(*reports.get_nowait())
         except queue.Empty:
             return
-
-
-def _render_version() -> str:
-    """Rendered documents depend on the render code, the templates and the issue date."""
-    return text_digest(code_version(RENDER_CODE), templates_version(), date.today().isoformat())
-
-
-def _process_and_render(task: _Task) -> tuple[ApplicationResult, str]:
-    """The application's result and its results.jsonl line (serialised once, here in the worker)."""
-    use_cache_dir(task.cache_dir or task.workspace.parent)
-    ocr_cache = task.cache_dir / "ocr" if task.cache_dir else None
-    with profile_root(task.workspace.parent), ocr_cache_settings(ocr_cache, enabled=ocr_cache is not None):
-        processed = process_application(task.pkg, task.as_of, task.ruleset, task.workspace, Cache(task.cache_dir))
-    result = processed.result
-    task.app_dir.mkdir(parents=True, exist_ok=True)
-    copy_sources(
-        processed.files,
-        processed.digests,
-        set(processed.personal),
-        task.app_dir / "files",
-        read_settings().max_file_mb * 1024 * 1024,
-    )
-    shutil.rmtree(task.workspace, ignore_errors=True)
-    line = result.to_json_line()
-    stamp = text_digest(_render_version(), line)
-    stamp_file = task.app_dir / APP_STAMP
-    if is_current(task.app_dir, APP_STAMP, stamp, APP_DOCUMENTS):
-        return result, line
-    try:
-        render_application(result, task.app_dir)
-        stamp_file.write_text(stamp, encoding="utf-8")
-    except Exception as exc:  # a rendering bug must not cost the batch its other outputs
-        log.exception("rendering %s failed", result.applicant_id)
-        result.problems.append(f"生成评审材料或补正通知时出错（{type(exc).__name__}），请联系技术支持")
-        stamp_file.unlink(missing_ok=True)
-        line = result.to_json_line()
-    return result, line

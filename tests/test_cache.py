@@ -95,3 +95,53 @@ def test_corrupt_entry_is_discarded_not_trusted(tmp_path: Path):
     assert cache.get("read", "ab" * 32, ReadDocument) is None
     assert not path.exists()
     assert Cache(None).get("read", "ab" * 32, ReadDocument) is None
+
+
+def test_unchanged_application_is_taken_from_the_last_run_without_reading(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    first = (out / "results.jsonl").read_text("utf-8")
+    assert len(_entries(cache, "outcome")) == 2
+    shutil.rmtree(cache / "read")
+    shutil.rmtree(cache / "analysis")
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert (out / "results.jsonl").read_text("utf-8") == first
+    assert not (cache / "read").exists() and not (cache / "analysis").exists()  # no worker read anything
+
+
+def test_outputs_missing_or_replaced_are_made_again(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    app_dir = out / "applicants" / APPS[0]
+    copy = app_dir / "files" / "人员名单.xlsx"
+    copy.unlink()
+    (out / "applicants" / APPS[1] / "checklist.docx").unlink()
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert copy.is_file() and (out / "applicants" / APPS[1] / "checklist.docx").is_file()
+    # a copy written by a run on another version of the files is not this run's copy
+    manifest = app_dir / "files" / ".copies.json"
+    entries = json.loads(manifest.read_text("utf-8"))
+    entries["人员名单.xlsx"] = "0" * 64 + ":True:2"
+    manifest.write_text(json.dumps(entries), encoding="utf-8")
+    copy.write_bytes(b"stale")
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert openpyxl.load_workbook(copy).sheetnames  # a real (masked) workbook again
+
+
+def test_corrupt_outcome_is_discarded_and_the_application_processed(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    first = _results(out)
+    for entry in _entries(cache, "outcome"):
+        entry.write_text('{"applicant_id": "x", "decision": "passed", "line": "{}"', encoding="utf-8")
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert _results(out) == first
+    assert all(json.loads(e.read_text("utf-8"))["applicant_id"] in APPS for e in _entries(cache, "outcome"))
+
+
+def test_a_different_as_of_date_is_not_served_from_the_last_run(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    run_batch(batch, out, date(2027, 4, 30), cache_dir=cache, pdf=False)
+    assert {r["as_of"] for r in _results(out).values()} == {"2027-04-30"}
+    assert len(_entries(cache, "outcome")) == 4

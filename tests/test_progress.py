@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-from datetime import date
 
-from pipeline.models import ApplicationResult, Decision
+from pipeline.models import Decision
 from pipeline.progress import Progress
 from tests.conftest import REPO
 
@@ -17,17 +16,11 @@ class _Terminal(io.StringIO):
         return True
 
 
-def _result(applicant: str) -> ApplicationResult:
-    return ApplicationResult(
-        applicant_id=applicant, as_of=date(2026, 4, 30), ruleset="r", materials={}, decision=Decision.passed
-    )
-
-
 def test_terminal_bar_shows_count_current_file_elapsed_and_eta():
     out = _Terminal()
     progress = Progress(2, out)
     progress.reading_file("银川-甲公司", "申报材料/审计报告.pdf")
-    progress.done(_result("银川-甲公司"))
+    progress.done("银川-甲公司", Decision.passed)
     progress.finish()
     text = out.getvalue()
     assert "\r" in text and "正在读取：银川-甲公司/申报材料/审计报告.pdf" in text
@@ -38,7 +31,7 @@ def test_plain_lines_when_not_a_terminal():
     out = io.StringIO()
     progress = Progress(1, out)
     progress.reading_file("银川-甲公司", "a.pdf")
-    progress.done(_result("银川-甲公司"))
+    progress.done("银川-甲公司", Decision.passed)
     assert out.getvalue() == "[1/1] 银川-甲公司：通过初审\n"
 
 

@@ -13,7 +13,10 @@ import logging
 import shutil
 from pathlib import Path
 
+from pydantic import Field
+
 from ..models import FileEntry, FileKind
+from ..models.common import Model
 from .masking import mask_personal
 from .redact import mask_docx, mask_xlsx
 
@@ -26,11 +29,27 @@ MANIFEST = ".copies.json"  # rel_path → _stamp() of what an earlier run wrote
 MASKING_VERSION = 2
 
 
+class SourceCopies(Model):
+    """What copy_sources left under `dest`: a re-run may skip the application while all of it is there."""
+
+    manifest: dict[str, str] = Field(default_factory=dict)  # the manifest as written
+    present: list[str] = Field(default_factory=list)  # the copies (or withheld notes), relative to dest
+    complete: bool = True  # False: a copy failed and the next run must try again
+
+
+def copies_current(copies: SourceCopies, dest: Path) -> bool:
+    """The copies under `dest` are still the ones `copies` describes."""
+    if _load_manifest(dest / MANIFEST) != copies.manifest:
+        return False
+    return all((dest / rel).is_file() for rel in copies.present)
+
+
 def copy_sources(
     files: list[FileEntry], digests: dict[str, str], personal: set[str], dest: Path, max_bytes: int
-) -> None:
+) -> SourceCopies:
     manifest_path = dest / MANIFEST
     manifest = _load_manifest(manifest_path)
+    copies = SourceCopies()
     for entry in files:
         target = dest / entry.rel_path
         if entry.size > max_bytes or not target.resolve().is_relative_to(dest.resolve()):
@@ -39,6 +58,7 @@ def copy_sources(
         masked = entry.rel_path in personal
         done = target.with_name(target.name + WITHHELD_SUFFIX) if masked and not _maskable(entry) else target
         if digest is not None and manifest.get(entry.rel_path) == _stamp(digest, masked) and done.exists():
+            copies.present.append(done.relative_to(dest).as_posix())
             continue  # the same file was copied (or masked) by an earlier run
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -48,11 +68,17 @@ def copy_sources(
                 shutil.copyfile(entry.disk_path, target)
             manifest[entry.rel_path] = _stamp(digest, masked)
         except Exception as exc:  # a copy is a convenience; never fail the application over it
-            log.warning("could not copy %s: %s", entry.rel_path, exc)
+            log.warning("未能复制源文件 %s：%s", entry.rel_path, exc)
             target.unlink(missing_ok=True)
             manifest.pop(entry.rel_path, None)
+            copies.complete = False
+            continue
+        if done.exists():
+            copies.present.append(done.relative_to(dest).as_posix())
     if dest.exists():
         manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        copies.manifest = manifest
+    return copies
 
 
 def _stamp(digest: str | None, masked: bool) -> str:

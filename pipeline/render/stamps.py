@@ -3,7 +3,10 @@ what it was made from, so a re-run with the same inputs leaves the files as they
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+
+from ..cache import RENDER_CODE, code_version, templates_version, text_digest
 
 APP_STAMP = ".render-stamp"  # an application's documents, in applicants/<dirname>/
 APP_DOCUMENTS = ("dossier.html", "dossier.docx", "checklist.docx")
@@ -18,3 +21,8 @@ def is_current(folder: Path, marker: str, stamp: str, outputs: tuple[str, ...]) 
     except OSError:
         return False
     return recorded == stamp and all((folder / name).is_file() for name in outputs)
+
+
+def render_version() -> str:
+    """Rendered documents depend on the render code, the templates and the issue date."""
+    return text_digest(code_version(RENDER_CODE), templates_version(), date.today().isoformat())

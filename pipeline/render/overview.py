@@ -1,0 +1,134 @@
+"""The batch overview (summary.xlsx, index.html) and the PDF copies of every application's documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..cache import text_digest
+from ..models import ApplicationResult
+from .config import settings
+from .dirnames import unique_dirnames
+from .stamps import OVERVIEW, OVERVIEW_STAMP, is_current
+
+
+def render_batch(
+    results: list[ApplicationResult],
+    out: Path,
+    dirnames: dict[str, str],
+    loose_files: list[str],
+    batch_problems: list[str],
+    pdf: bool | None = None,
+    stamp: str | None = None,
+) -> None:
+    """Write summary.xlsx and index.html under `out` (applications live in out/applicants/<dirname>/).
+
+    See write_overview; this form takes the results in hand.
+    """
+    names = dict(dirnames)
+    missing = [r.applicant_id for r in results if r.applicant_id not in names]
+    if missing:  # never fail the batch over a missing name: derive one that does not collide
+        names.update(unique_dirnames(list(names) + missing))
+    ids = [r.applicant_id for r in results]
+    write_overview(ids, lambda: results, out, names, loose_files, batch_problems, pdf=pdf, stamp=stamp)
+
+
+def write_overview(
+    ids: list[str],
+    load: Callable[[], Iterable[ApplicationResult]],
+    out: Path,
+    dirnames: dict[str, str],
+    loose_files: list[str],
+    batch_problems: list[str],
+    pdf: bool | None = None,
+    stamp: str | None = None,
+) -> None:
+    """Write summary.xlsx and index.html for the applications `ids` (in this order).
+
+    With `pdf` (default: settings.pdf) every application's dossier.docx and checklist.docx
+    also get a PDF copy beside them (LibreOffice, when installed); a failed conversion is
+    reported in index.html and the batch goes on.
+
+    `stamp` names everything the overview is made from (results, folder names, code,
+    templates, date); when out/.overview-stamp holds it and the same PDF state, the
+    overview on disk is current: it is not written again and `load`, which gives the
+    results in the order of `ids`, is never called.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    app_dirs = [out / "applicants" / dirnames[i] for i in ids]
+    problems = list(batch_problems)
+    if settings().pdf if pdf is None else pdf:
+        problems += _make_pdfs(app_dirs)
+    has_pdf = [(d / "dossier.pdf").exists() for d in app_dirs]
+    marker = out / OVERVIEW_STAMP
+    key = text_digest(stamp, *("1" if flag else "0" for flag in has_pdf), *problems) if stamp else ""
+    if key and is_current(out, OVERVIEW_STAMP, key, OVERVIEW):
+        return
+    marker.unlink(missing_ok=True)
+    _draw(list(load()), has_pdf, out, dirnames, loose_files, problems)
+    if key:
+        marker.write_text(key, encoding="utf-8")
+
+
+def _draw(
+    results: list[ApplicationResult],
+    has_pdf: list[bool],
+    out: Path,
+    dirnames: dict[str, str],
+    loose_files: list[str],
+    problems: list[str],
+) -> None:
+    # Imported here: a re-run whose overview is current needs none of the Excel and HTML machinery.
+    from .batch import app_row, city_counts, decision_counts
+    from .common import issue_date
+    from .formatting import fmt_day
+    from .masking import mask_personal
+    from .sheet import write_summary
+    from .web import render_html
+
+    rows = [app_row(r, dirnames[r.applicant_id]) for r in results]
+    for row, flag in zip(rows, has_pdf, strict=True):
+        row["pdf"] = flag
+    write_summary(results, rows, out / "summary.xlsx")
+    cfg = settings()
+    as_of = results[0].as_of if results else None
+    context = {
+        "title": cfg.index_title,
+        "department": cfg.department,
+        "office": cfg.office,
+        "date": fmt_day(issue_date(as_of)),
+        "total": len(rows),
+        "decisions": decision_counts(rows),
+        "cities": city_counts(rows),
+        "apps": rows,
+        "loose_files": loose_files,
+        "batch_problems": [mask_personal(p) for p in problems],
+    }
+    render_html("index.html.j2", context, out / "index.html")
+
+
+def _pdf_current(document: Path) -> bool:
+    """A re-run that left the Word file untouched need not convert it again."""
+    pdf = document.with_suffix(".pdf")
+    try:
+        return pdf.stat().st_size > 0 and pdf.stat().st_mtime_ns >= document.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def _make_pdfs(app_dirs: list[Path]) -> list[str]:
+    """PDF copies of the Word documents; returns Chinese problem lines (nothing when all went well)."""
+    documents = [
+        d / name
+        for d in app_dirs
+        for name in ("dossier.docx", "checklist.docx")
+        if (d / name).exists() and not _pdf_current(d / name)
+    ]
+    if not documents:
+        return []
+    from .pdf import convert_to_pdf, pdf_available  # finds LibreOffice; not needed when every copy is current
+
+    if not pdf_available():
+        return ["本机未安装 LibreOffice，未生成 PDF 版本的评审材料和补正通知（可运行 scripts/install.sh 安装）。"]
+    failed = convert_to_pdf(documents)
+    return [f"{doc.parent.name}/{doc.name} 未能转换为 PDF，请用 Word 或 WPS 打开后另存为 PDF。" for doc in failed]
