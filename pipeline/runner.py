@@ -12,9 +12,10 @@ import multiprocessing
 import queue
 import tempfile
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
+from contextlib import ExitStack
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -81,12 +82,17 @@ def run_batch(
                 workspace=Path(tmp) / f"app{i}",
                 app_dir=out / "applicants" / dirnames[pkg.applicant_id],
                 cache_dir=cache_dir,
-                outcome_key=outcome_key(pkg, dirnames[pkg.applicant_id], as_of, rules, render) if cache_dir else None,
             )
             for i, pkg in enumerate(batch.applications)
         ]
+
+        def key_of(task: Task) -> str | None:
+            if cache_dir is None:
+                return None
+            return outcome_key(task.pkg, task.app_dir.name, as_of, rules, render)
+
         overview = hashlib.sha256(render.encode())  # what the batch overview is made from
-        for finished in _process_all(tasks, jobs, progress, Cache(cache_dir), render):
+        for finished in _process_all(tasks, jobs, progress, Cache(cache_dir), render, key_of):
             jsonl.write(finished.line + "\n")
             jsonl.flush()
             overview.update(f"{dirnames[finished.applicant_id]}\0{finished.line}\0".encode())
@@ -127,39 +133,77 @@ def _prepare_out(out: Path) -> None:
         raise RunError(f"输出目录无法写入：{out}（{exc.strerror or exc}）") from exc
 
 
-def _process_all(tasks: list[Task], jobs: int, progress: Progress, cache: Cache, render: str) -> Iterator[Finished]:
-    """Every application's outcome in input order: reused from the last run, or made by a worker."""
-    reused = {i: found for i, task in enumerate(tasks) if (found := reusable(task, cache, render)) is not None}
-    pending = [task for i, task in enumerate(tasks) if i not in reused]
-    made = _work(pending, jobs, progress) if pending else iter(())
-    for i in range(len(tasks)):
-        yield reused[i] if i in reused else next(made)
+def _process_all(
+    tasks: list[Task], jobs: int, progress: Progress, cache: Cache, render: str, key_of: Callable[[Task], str | None]
+) -> Iterator[Finished]:
+    """Every application's outcome in input order: reused from the last run, or made by a worker.
+
+    The main process checks the applications in order and hands each one that changed to
+    the workers at once, so hashing the rest of the batch overlaps their work; the pool
+    starts with the first such application (a re-run that changed nothing starts none).
+    """
+    with ExitStack() as stack:
+        pool: _Pool | None = None
+        slots: list[Finished | Future | Task] = []
+        for i, task in enumerate(tasks):
+            task.outcome_key = key_of(task)
+            found = reusable(task, cache, render)
+            if found is not None:
+                slots.append(found)
+            elif jobs > 1:
+                pool = pool or stack.enter_context(_Pool(min(jobs, len(tasks) - i), progress))
+                slots.append(pool.submit(task))
+            else:
+                slots.append(task)
+        for slot in slots:
+            if isinstance(slot, Finished):
+                yield slot
+            elif isinstance(slot, Task):
+                yield _in_process(slot, progress)
+            else:
+                assert pool is not None
+                yield pool.wait(slot)
 
 
-def _work(tasks: list[Task], jobs: int, progress: Progress) -> Iterator[Finished]:
-    from .worker import process_and_render, start_worker  # loaded before the pool forks, shared by its workers
+def _in_process(task: Task, progress: Progress) -> Finished:
+    from .worker import process_and_render
 
-    if jobs <= 1 or len(tasks) <= 1:
-        progress_module._callback = progress.reading_file
-        try:
-            yield from map(process_and_render, tasks)
-        finally:
-            progress_module._callback = None
-        return
-    context = multiprocessing.get_context()
-    reports = context.Queue() if progress.live else None
-    workers = min(jobs, len(tasks))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=start_worker, initargs=(reports, workers)
-    ) as pool:
-        for future in [pool.submit(process_and_render, task) for task in tasks]:
-            while True:
-                try:
-                    result = future.result(timeout=0.25)
-                    break
-                except FuturesTimeout:
-                    _drain(reports, progress)
-            yield result
+    progress_module._callback = progress.reading_file
+    try:
+        return process_and_render(task)
+    finally:
+        progress_module._callback = None
+
+
+class _Pool:
+    """Worker processes, and the queue through which they report the file they are reading."""
+
+    def __init__(self, workers: int, progress: Progress):
+        from .worker import process_and_render, start_worker  # loaded before the fork, shared by the workers
+
+        context = multiprocessing.get_context()
+        self.progress = progress
+        self.reports = context.Queue() if progress.live else None
+        self.work = process_and_render
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=start_worker, initargs=(self.reports, workers)
+        )
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.executor.shutdown()
+
+    def submit(self, task: Task) -> Future:
+        return self.executor.submit(self.work, task)
+
+    def wait(self, future: Future) -> Finished:
+        while True:
+            try:
+                return future.result(timeout=0.25)
+            except FuturesTimeout:
+                _drain(self.reports, self.progress)
 
 
 def _drain(reports, progress: Progress) -> None:
