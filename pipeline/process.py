@@ -30,6 +30,7 @@ from .models import (
 from .models.common import Model
 from .progress import report_file
 from .read import read_file
+from .read.tools import tools_signature
 from .render.sources import has_personal_data
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,8 @@ def analyse(
     """Read, classify and extract, or take the cached analysis of the same files.
 
     `on_file` is told each file before it is read (the progress bar shows it)."""
-    key = text_digest("analysis", code_version(), *sorted(f"{f.rel_path}\0{digests[f.rel_path]}" for f in files))
+    contents = sorted(f"{f.rel_path}\0{digests[f.rel_path]}" for f in files)
+    key = text_digest("analysis", code_version(), tools_signature(), *contents)
     cached = cache.get("analysis", key, Analysis)
     if cached is not None:
         return cached
@@ -116,7 +118,8 @@ def analyse(
 
 def _read_cached(entry: FileEntry, digest: str, cache: Cache) -> ReadDocument:
     """The same bytes read by the same code give the same document, whatever the file is called."""
-    key = text_digest("read", code_version(), digest, entry.kind.value, str(entry.extension_kind_mismatch))
+    kind = f"{entry.kind.value}\0{entry.extension_kind_mismatch}"
+    key = text_digest("read", code_version(), tools_signature(), digest, kind)
     doc = cache.get("read", key, ReadDocument)
     if doc is not None:
         return doc.model_copy(update={"file": entry.rel_path})

@@ -16,11 +16,14 @@ import stat
 from datetime import date
 from pathlib import Path
 
+from pydantic import Field
+
 from .cache import Cache, code_version, file_digest, text_digest
 from .check.ruleset import RuleSet
 from .ingest.limits import DEFAULT_LIMITS
 from .models import ApplicationPackage, Decision
 from .models.common import Model
+from .read.tools import tools_signature
 from .render.sources import SourceCopies, copies_current
 from .render.stamps import APP_DOCUMENTS, APP_STAMP, is_current
 
@@ -33,7 +36,7 @@ class Finished(Model):
     applicant_id: str
     decision: Decision
     line: str
-    copies: SourceCopies = SourceCopies()
+    copies: SourceCopies = Field(default_factory=SourceCopies)
 
 
 class Task(Model):
@@ -53,6 +56,7 @@ def outcome_key(pkg: ApplicationPackage, dirname: str, as_of: date, ruleset_dige
     return text_digest(
         "outcome",
         code_version(WHOLE_PACKAGE),
+        tools_signature(),
         render,
         ruleset_digest,
         as_of.isoformat(),

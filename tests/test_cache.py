@@ -145,3 +145,20 @@ def test_a_different_as_of_date_is_not_served_from_the_last_run(tmp_path: Path):
     run_batch(batch, out, date(2027, 4, 30), cache_dir=cache, pdf=False)
     assert {r["as_of"] for r in _results(out).values()} == {"2027-04-30"}
     assert len(_entries(cache, "outcome")) == 4
+
+
+def test_installing_a_tool_invalidates_what_was_read_without_it(tmp_path: Path, monkeypatch):
+    """An image read while no OCR engine was installed must be read again once one is."""
+    import pipeline.process
+    import pipeline.reuse
+
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    for module in (pipeline.process, pipeline.reuse):
+        monkeypatch.setattr(module, "tools_signature", lambda: "ocr=0;office=0")
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    reads = _entries(cache, "read")
+    for module in (pipeline.process, pipeline.reuse):
+        monkeypatch.setattr(module, "tools_signature", lambda: "ocr=1;office=1")
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert len(_entries(cache, "read") - reads) == len(reads)
+    assert len(_entries(cache, "outcome")) == 4

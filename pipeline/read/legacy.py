@@ -22,6 +22,7 @@ from pathlib import Path
 import olefile
 
 from .errors import ReadFailure
+from .tools import soffice_path
 
 CONVERT_TIMEOUT_S = 120
 
@@ -62,10 +63,6 @@ def _excel_encrypted(head: bytes) -> bool:
 
 
 @cache
-def soffice_path() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def libreoffice_available() -> bool:
     return soffice_path() is not None
 

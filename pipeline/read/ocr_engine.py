@@ -12,7 +12,6 @@ cores spend their time spinning and swapping instead of recognising (about 1.5x 
 from __future__ import annotations
 
 import importlib.metadata
-import importlib.util
 import logging
 import os
 import threading
@@ -24,6 +23,7 @@ import numpy as np
 from ..models.common import Model
 from ..reference import DATA_DIR, load_yaml
 from .errors import OCR_UNAVAILABLE
+from .tools import ocr_installed
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class Piece:
 
 @cache
 def available() -> bool:
-    return all(importlib.util.find_spec(name) is not None for name in ("rapidocr", "onnxruntime"))
+    return ocr_installed()
 
 
 def reason() -> str:
