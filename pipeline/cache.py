@@ -118,7 +118,7 @@ class Cache:
             self.misses += 1
             return None
         except (OSError, ValueError, ValidationError) as exc:
-            log.warning("discarding corrupt cache entry %s: %s", path, exc)
+            log.warning("缓存条目已损坏，已丢弃并重新计算：%s（%s）", path, exc)
             path.unlink(missing_ok=True)
             self.misses += 1
             return None
@@ -136,4 +136,4 @@ class Cache:
                 fh.write(value.model_dump_json().encode("utf-8"))
             os.replace(tmp, path)
         except OSError as exc:  # a full or read-only cache disk must not fail the batch
-            log.warning("could not write cache entry %s: %s", path, exc)
+            log.warning("无法写入缓存（不影响本次结果）：%s（%s）", path, exc)

@@ -160,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for level, name in ((logging.WARNING, "警告"), (logging.ERROR, "错误"), (logging.CRITICAL, "严重错误")):
+        logging.addLevelName(level, name)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s：%(message)s")
     if args.command == "explain":
         return _explain(args)
     if args.command == "notice":

@@ -76,7 +76,7 @@ def process_application(
         checked = check_application(materials, analysis.extraction.fields, as_of, ruleset)
         problems = opened.problems + analysis.problems
     except Exception as exc:  # one application's failure must not stop the batch
-        log.exception("application %s failed", pkg.applicant_id)
+        log.exception("处理申报 %s 时发生内部错误", pkg.applicant_id)
         complete = False
         materials = assess_materials(analysis.classified) if analysis.classified else _all_unreadable()
         checked = fallback_check(materials, ruleset, as_of)

@@ -60,3 +60,17 @@ def test_output_path_that_is_a_file_is_reported(tmp_path: Path):
     blocker.write_text("a file, not a folder", encoding="utf-8")
     proc = run_cli("run", str(tmp_path / "batch"), "--out", str(blocker))
     assert proc.returncode != 0 and "无法写入" in proc.stderr
+
+
+def test_warnings_on_the_terminal_are_chinese(tmp_path: Path):
+    app = tmp_path / "batch" / "甲"
+    app.mkdir(parents=True)
+    (app / "申报书.txt").write_text("宁夏某某公司 公共服务平台申报书", encoding="utf-8")
+    cache = tmp_path / "cache"
+    args = ("run", str(tmp_path / "batch"), "--out", str(tmp_path / "out"), "--cache-dir", str(cache), "--no-pdf")
+    assert run_cli(*args).returncode == 0
+    for entry in (cache / "outcome").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    proc = run_cli(*args)
+    assert proc.returncode == 0
+    assert "警告：缓存条目已损坏，已丢弃并重新计算" in proc.stderr and "WARNING" not in proc.stderr

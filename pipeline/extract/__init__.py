@@ -47,7 +47,7 @@ def extract_application(docs: list[ReadDocument], classified: list[Classified]) 
         try:
             found = extract_document(part_doc, item.material, item.part, col)
         except Exception as exc:  # one odd file must not lose the application's other values
-            log.warning("extract failed on %s: %r", item.ref, exc)
+            log.warning("“%s”的数据提取出错（%r），该文件的数据需人工核对", item.ref, exc)
             result.problems.append(f"{item.ref} 内容提取出错（{type(exc).__name__}），该文件的数值未能读取，请人工核对")
             continue
         if col.size() == before and item.material in NOTHING_FOUND and (part_doc.blocks or part_doc.tables):

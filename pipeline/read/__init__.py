@@ -102,6 +102,6 @@ def _read(entry: FileEntry) -> ReadDocument:
     except ReadFailure as exc:
         reason = str(exc)
     except Exception as exc:  # a library bug on a strange file must not stop the batch
-        log.warning("reader %s failed on %s: %r", reader.name, entry.rel_path, exc)
+        log.warning("读取“%s”出错（%s 读取器：%r），该文件按无法读取处理", entry.rel_path, reader.name, exc)
         reason = f"文件无法读取（{type(exc).__name__}），可能已损坏，请重新提交"
     return ReadDocument(file=entry.rel_path, kind=entry.kind, readable=False, problem=reason)
