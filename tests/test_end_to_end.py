@@ -140,3 +140,28 @@ def test_source_copies_carry_no_personal_data(batch_out: Path):
     assert ids, "the staff list copy keeps its rows, with ID numbers masked"
     withheld = list((batch_out / "applicants").rglob("files/人员名单.xls.已隐去个人信息.txt"))
     assert withheld and not withheld[0].with_name("人员名单.xls").exists()
+
+
+def test_every_source_link_of_every_dossier_opens_a_file(batch_out: Path):
+    """Withheld files (personal data) are linked to the note that stands in for them."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.hrefs: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.hrefs += [v for k, v in attrs if k == "href" and v and v.startswith("files/")]
+
+    checked, notes = 0, 0
+    for dossier in (batch_out / "applicants").rglob("dossier.html"):
+        links = Links()
+        links.feed(dossier.read_text("utf-8"))
+        for href in links.hrefs:
+            target = dossier.parent / unquote(href.split("#", 1)[0])
+            assert target.is_file(), f"{dossier.parent.name}: {href}"
+            checked += 1
+            notes += href.endswith(".txt")
+    assert checked and notes, "the samples include a withheld file whose link goes to its note"
