@@ -45,12 +45,21 @@ def test_figures_only_in_prose(tmp_path, form):
     assert "资产总额达1,860万元" in fields["total_assets"].source.excerpt
 
 
-def test_table_value_wins_and_prose_is_only_a_fallback(tmp_path):
+def test_table_value_wins_and_disagreeing_prose_sends_it_to_review(tmp_path):
     doc = docx_file(tmp_path / "r.docx", [[["资产总额（万元）", "325.68"]], PROSE])
     fields = _fields(doc)
-    assert fields["total_assets"].value == pytest.approx(3_256_800.0)
-    assert all(c.source.extractor == "report" for c in fields["total_assets"].candidates)
+    assets = fields["total_assets"]
+    assert assets.value == pytest.approx(3_256_800.0) and assets.source.extractor == "report"
+    assert "report.prose" in {c.source.extractor for c in assets.candidates}
+    assert any("取值不一致" in r and "1,860" not in r and "18,600,000" in r for r in assets.review)
     assert fields["service_staff"].value == 35  # not in the table: read from the prose
+
+
+def test_prose_that_agrees_with_the_table_raises_nothing(tmp_path):
+    doc = docx_file(tmp_path / "r.docx", [[["资产总额（万元）", "1860"]], PROSE])
+    assets = _fields(doc)["total_assets"]
+    assert assets.value == pytest.approx(18_600_000.0) and assets.source.extractor == "report"
+    assert assets.review == []
 
 
 @pytest.mark.parametrize(

@@ -49,6 +49,13 @@ class Collector:
     def has(self, field_id: str) -> bool:
         return any(e.candidate.value is not None for e in self._entries.get(field_id, []))
 
+    def found_at(self, field_id: str, source: Source) -> bool:
+        """A candidate for the field was already taken from the same place (file, page, location)."""
+        return any(
+            (c.source.file, c.source.page, c.source.location) == (source.file, source.page, source.location)
+            for c in (e.candidate for e in self._entries.get(field_id, []))
+        )
+
     def best(self, field_id: str):
         fv = self._decide(field_id, self._entries.get(field_id, []))
         return fv.value if fv else None

@@ -19,15 +19,14 @@ PROSE_WEIGHT = 0.75
 
 
 def extract_prose(doc: ReadDocument, col: Collector) -> None:
-    """Add a prose candidate for every prose field that has no value yet."""
+    """Add a prose candidate for every prose field. Where a table or a "label：value" line
+    already gave the field, the prose figure (weighted lower) does not replace it, but
+    one that disagrees sends the field to review."""
     vocab = labels().prose
     if vocab is None:
         return
-    missing = [f for f in vocab.fields if not col.has(f)]
-    if not missing:
-        return
     catalog = field_catalog()
-    for field_id in missing:
+    for field_id in vocab.fields:
         phrases = sorted({*vocab.fields[field_id]}, key=len, reverse=True)
         kind = catalog.fields[field_id].type
         for block in doc.blocks:
@@ -44,7 +43,8 @@ def extract_prose(doc: ReadDocument, col: Collector) -> None:
                         continue
                     parsed.note = "; ".join(n for n in (parsed.note, "取自正文叙述") if n)
                     source = Source.at(doc.file, block.loc, excerpt, EXTRACTOR)
-                    col.add(field_id, parsed, source, f"正文：{phrase}", PROSE_WEIGHT)
+                    if not col.found_at(field_id, source):  # a "label：value" line, read as such already
+                        col.add(field_id, parsed, source, f"正文：{phrase}", PROSE_WEIGHT)
                     break
 
 
