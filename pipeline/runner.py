@@ -28,6 +28,7 @@ from .models import ApplicationResult
 from .models.common import Model
 from .progress import Progress
 from .render.dirnames import unique_dirnames
+from .render.overview import write_overview
 from .render.stamps import render_version
 from .reuse import Finished, Task, outcome_key, reusable, ruleset_digest
 
@@ -70,6 +71,12 @@ def run_batch(
     decisions: dict[str, int] = {}
     ids: list[str] = []
     results_path = out / "results.jsonl"
+
+    def key_of(task: Task) -> str | None:
+        if cache_dir is None:
+            return None
+        return outcome_key(task.pkg, task.app_dir.name, as_of, rules, render)
+
     with (
         tempfile.TemporaryDirectory(prefix="nx-prescreen-") as tmp,
         results_path.open("w", encoding="utf-8") as jsonl,
@@ -85,12 +92,6 @@ def run_batch(
             )
             for i, pkg in enumerate(batch.applications)
         ]
-
-        def key_of(task: Task) -> str | None:
-            if cache_dir is None:
-                return None
-            return outcome_key(task.pkg, task.app_dir.name, as_of, rules, render)
-
         overview = hashlib.sha256(render.encode())  # what the batch overview is made from
         for finished in _process_all(tasks, jobs, progress, Cache(cache_dir), render, key_of):
             jsonl.write(finished.line + "\n")
@@ -100,8 +101,6 @@ def run_batch(
             decisions[finished.decision.value] = decisions.get(finished.decision.value, 0) + 1
             progress.done(finished.applicant_id, finished.decision)
     overview.update("\0".join(batch.loose_files).encode())
-    from .render.overview import write_overview
-
     # pdf None: settings.yaml decides
     load = partial(_light_results, results_path)  # read back only if the overview is drawn again
     write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
