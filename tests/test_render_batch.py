@@ -102,3 +102,28 @@ def test_missing_dirname_does_not_break_the_batch(tmp_path: Path) -> None:
 def test_empty_batch(tmp_path: Path) -> None:
     render_batch([], tmp_path, {}, [], [])
     assert openpyxl.load_workbook(tmp_path / "summary.xlsx")["申报汇总"].max_row == 1
+
+
+def test_summary_cells_wrap_and_outcomes_are_coloured(out: Path) -> None:
+    wb = openpyxl.load_workbook(out / "summary.xlsx")
+    for ws in wb.worksheets:
+        assert all(c.font.b and c.fill.fgColor.rgb.endswith("D9E1F2") for c in ws[1])
+        assert all(c.alignment.wrap_text for row in ws.iter_rows(min_row=2) for c in row)
+    colours = {"通过": "1E7B34"}
+    outcomes = [c for c in wb["规则核验明细"]["H"][1:] if c.value]
+    assert outcomes and all(c.font.b for c in outcomes)
+    assert {c.font.color.rgb[-6:] for c in outcomes if c.value == "通过"} == {colours["通过"]}
+    assert len({c.font.color.rgb for c in outcomes}) > 1  # each outcome its own colour
+
+
+def test_summary_links_survive_odd_folder_names(tmp_path: Path) -> None:
+    from urllib.parse import unquote
+
+    result = ALL[0]()
+    odd = "银川 #1 50%公司"
+    render_application(result, tmp_path / "applicants" / odd)
+    render_batch([result], tmp_path, {result.applicant_id: odd}, [], [], pdf=False)
+    row = next(openpyxl.load_workbook(tmp_path / "summary.xlsx")["申报汇总"].iter_rows(min_row=2))
+    targets = [unquote(row[c].hyperlink.target) for c in (0, 12, 13)]
+    assert targets == [f"applicants/{odd}/{name}" for name in ("dossier.html", "dossier.docx", "checklist.docx")]
+    assert all((tmp_path / t).is_file() for t in targets)
