@@ -1,7 +1,8 @@
 """Run a whole batch: applications in parallel processes, then the batch outputs.
 
 Results are written to results.jsonl as each application finishes (in input order),
-so memory does not grow with the batch beyond one light result per application.
+so memory does not grow with the batch beyond one light result (reuse.light_json) per
+application, parsed only when the batch overview has to be drawn again.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def run_batch(
     rules = ruleset_digest(ruleset)
     decisions: dict[str, int] = {}
     ids: list[str] = []
+    lights: list[str] = []  # light_json of each result, parsed only if the overview is drawn again
     results_path = out / "results.jsonl"
 
     def key_of(task: Task) -> str | None:
@@ -98,11 +100,12 @@ def run_batch(
             jsonl.flush()
             overview.update(f"{dirnames[finished.applicant_id]}\0{finished.line}\0".encode())
             ids.append(finished.applicant_id)
+            lights.append(finished.light)
             decisions[finished.decision.value] = decisions.get(finished.decision.value, 0) + 1
             progress.done(finished.applicant_id, finished.decision)
     overview.update("\0".join(batch.loose_files).encode())
     # pdf None: settings.yaml decides
-    load = partial(_light_results, results_path)  # read back only if the overview is drawn again
+    load = partial(map, ApplicationResult.model_validate_json, lights)
     write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
     return BatchReport(
@@ -112,14 +115,6 @@ def run_batch(
         loose_files=batch.loose_files,
         seconds=round(time.monotonic() - started, 2),
     )
-
-
-def _light_results(results_path: Path) -> Iterator[ApplicationResult]:
-    """What the batch overview needs; narratives and list rows stay in results.jsonl."""
-    with results_path.open(encoding="utf-8") as lines:
-        for line in lines:
-            result = ApplicationResult.model_validate_json(line)
-            yield result.model_copy(update={"narratives": [], "lists": []})
 
 
 def _prepare_out(out: Path) -> None:

@@ -20,7 +20,7 @@ from .read.settings import read_settings
 from .render.documents import render_application
 from .render.sources import copy_sources
 from .render.stamps import APP_DOCUMENTS, APP_STAMP, is_current, render_version
-from .reuse import Finished, Task
+from .reuse import Finished, Task, light_json
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,9 @@ def process_and_render(task: Task) -> Finished:
     )
     shutil.rmtree(task.workspace, ignore_errors=True)
     line = result.to_json_line()
-    finished = Finished(applicant_id=result.applicant_id, decision=result.decision, line=line, copies=copies)
+    finished = Finished(
+        applicant_id=result.applicant_id, decision=result.decision, line=line, light=light_json(result), copies=copies
+    )
     stamp = text_digest(render_version(), line)
     stamp_file = task.app_dir / APP_STAMP
     if not is_current(task.app_dir, APP_STAMP, stamp, APP_DOCUMENTS):
@@ -60,7 +62,7 @@ def process_and_render(task: Task) -> Finished:
             log.exception("生成 %s 的评审材料时出错", result.applicant_id)
             result.problems.append(f"生成评审材料或补正通知时出错（{type(exc).__name__}），请联系技术支持")
             stamp_file.unlink(missing_ok=True)
-            return finished.model_copy(update={"line": result.to_json_line()})
+            return finished.model_copy(update={"line": result.to_json_line(), "light": light_json(result)})
     if task.outcome_key is not None and processed.complete and copies.complete:
         cache.put("outcome", task.outcome_key, finished)
     return finished
