@@ -12,25 +12,14 @@ from .dirnames import unique_dirnames
 from .stamps import OVERVIEW, OVERVIEW_STAMP, is_current
 
 
-def render_batch(
-    results: list[ApplicationResult],
-    out: Path,
-    dirnames: dict[str, str],
-    loose_files: list[str],
-    batch_problems: list[str],
-    pdf: bool | None = None,
-    stamp: str | None = None,
-) -> None:
-    """Write summary.xlsx and index.html under `out` (applications live in out/applicants/<dirname>/).
-
-    See write_overview; this form takes the results in hand.
-    """
+def render_batch(results: list[ApplicationResult], out: Path, dirnames: dict[str, str], *extra, **options) -> None:
+    """summary.xlsx and index.html from results in hand: write_overview's other arguments
+    (loose_files, batch_problems, pdf, stamp) follow."""
     names = dict(dirnames)
     missing = [r.applicant_id for r in results if r.applicant_id not in names]
     if missing:  # never fail the batch over a missing name: derive one that does not collide
         names.update(unique_dirnames(list(names) + missing))
-    ids = [r.applicant_id for r in results]
-    write_overview(ids, lambda: results, out, names, loose_files, batch_problems, pdf=pdf, stamp=stamp)
+    write_overview([r.applicant_id for r in results], lambda: results, out, names, *extra, **options)
 
 
 def write_overview(
