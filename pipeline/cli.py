@@ -185,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         f"完成：共处理 {report.applications} 个申报（{counts}），用时 {report.seconds} 秒；结果在 {report.out}",
         file=sys.stderr,
     )
+    if report.reused:
+        print(f"其中 {report.reused} 个申报的材料、规则和程序与上次运行相同，沿用了上次的结果。", file=sys.stderr)
     if report.loose_files:
         print(
             f"注意：批次根目录下有 {len(report.loose_files)} 个散落文件未作为申报处理：{'、'.join(report.loose_files)}",

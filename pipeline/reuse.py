@@ -38,6 +38,7 @@ class Finished(Model):
     line: str
     light: str  # light_json() of the result: what the batch overview reads
     copies: SourceCopies = Field(default_factory=SourceCopies)
+    reused: bool = False  # taken from the last run (set by `reusable`, never stored as True)
 
 
 def light_json(result: ApplicationResult) -> str:
@@ -127,5 +128,5 @@ def reusable(task: Task, cache: Cache, render: str) -> Finished | None:
         return None
     documents = is_current(task.app_dir, APP_STAMP, text_digest(render, finished.line), APP_DOCUMENTS)
     if documents and copies_current(finished.copies, task.app_dir / "files"):
-        return finished
+        return finished.model_copy(update={"reused": True})
     return None

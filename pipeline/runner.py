@@ -44,6 +44,7 @@ class BatchReport(Model):
     out: Path
     applications: int
     decisions: dict[str, int]
+    reused: int = 0  # applications taken unchanged from the last run
     loose_files: list[str]
     seconds: float
 
@@ -71,6 +72,7 @@ def run_batch(
     rules = ruleset_digest(ruleset)
     decisions: dict[str, int] = {}
     ids: list[str] = []
+    reused = 0
     lights: list[str] = []  # light_json of each result, parsed only if the overview is drawn again
     results_path = out / "results.jsonl"
 
@@ -101,6 +103,7 @@ def run_batch(
             overview.update(f"{dirnames[finished.applicant_id]}\0{finished.line}\0".encode())
             ids.append(finished.applicant_id)
             lights.append(finished.light)
+            reused += finished.reused
             decisions[finished.decision.value] = decisions.get(finished.decision.value, 0) + 1
             progress.done(finished.applicant_id, finished.decision)
     overview.update("\0".join(batch.loose_files).encode())
@@ -112,6 +115,7 @@ def run_batch(
         out=out,
         applications=len(ids),
         decisions=decisions,
+        reused=reused,
         loose_files=batch.loose_files,
         seconds=round(time.monotonic() - started, 2),
     )

@@ -58,7 +58,7 @@ def test_one_changed_file_reanalyses_one_application(tmp_path: Path):
     run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
     reads = _entries(cache, "read")
     shutil.copyfile(batch / APPS[1] / "人员名单.xlsx", batch / APPS[0] / "人员名单.xlsx")
-    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False).reused == 1
     assert len(_entries(cache, "analysis")) == 3  # only the changed application was analysed again
     assert len(_entries(cache, "read") - reads) == 0  # its new staff list was already read elsewhere
     staff = _results(out)[APPS[0]]["fields"]["staff_list.count"]["source"]["file"]
@@ -99,12 +99,12 @@ def test_corrupt_entry_is_discarded_not_trusted(tmp_path: Path):
 
 def test_unchanged_application_is_taken_from_the_last_run_without_reading(tmp_path: Path):
     batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
-    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False).reused == 0
     first = (out / "results.jsonl").read_text("utf-8")
     assert len(_entries(cache, "outcome")) == 2
     shutil.rmtree(cache / "read")
     shutil.rmtree(cache / "analysis")
-    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False)
+    assert run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False).reused == 2
     assert (out / "results.jsonl").read_text("utf-8") == first
     assert not (cache / "read").exists() and not (cache / "analysis").exists()  # no worker read anything
 

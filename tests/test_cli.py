@@ -62,13 +62,15 @@ def test_output_path_that_is_a_file_is_reported(tmp_path: Path):
     assert proc.returncode != 0 and "无法写入" in proc.stderr
 
 
-def test_warnings_on_the_terminal_are_chinese(tmp_path: Path):
+def test_reuse_is_reported_and_warnings_are_chinese(tmp_path: Path):
     app = tmp_path / "batch" / "甲"
     app.mkdir(parents=True)
     (app / "申报书.txt").write_text("宁夏某某公司 公共服务平台申报书", encoding="utf-8")
     cache = tmp_path / "cache"
     args = ("run", str(tmp_path / "batch"), "--out", str(tmp_path / "out"), "--cache-dir", str(cache), "--no-pdf")
     assert run_cli(*args).returncode == 0
+    again = run_cli(*args)
+    assert again.returncode == 0 and "其中 1 个申报的材料、规则和程序与上次运行相同" in again.stderr
     for entry in (cache / "outcome").rglob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     proc = run_cli(*args)
