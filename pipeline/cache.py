@@ -63,7 +63,6 @@ ANALYSIS_CODE = (
     "process.py",
     "data/",
     "render/masking.py",
-    "render/sources.py",
 )
 RENDER_CODE = ("models/", "render/", "data/", "runner.py", "worker.py")
 _NOT_ANALYSIS = ("data/rules/", "data/settings.yaml", "data/labels_zh.yaml", "data/scoring.yaml")

@@ -31,7 +31,7 @@ from .models.common import Model
 from .progress import report_file
 from .read import read_file
 from .read.tools import tools_signature
-from .render.sources import has_personal_data
+from .render.masking import has_personal_data
 
 log = logging.getLogger(__name__)
 

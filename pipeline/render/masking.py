@@ -48,3 +48,8 @@ def mask_personal(text: str) -> str:
     text = _LANDLINE.sub(lambda m: f"{m.group(1)}{m.group(2)[:3]}****", text)
     text = _LABELLED.sub(lambda m: f"{m.group(1)}{m.group(2)[:3]}****", text)
     return _EMAIL.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
+
+
+def has_personal_data(text: str) -> bool:
+    """The text carries something mask_personal would hide (its files' copies are masked or withheld)."""
+    return mask_personal(text) != text

@@ -17,7 +17,6 @@ from pydantic import Field
 
 from ..models import FileEntry, FileKind
 from ..models.common import Model
-from .masking import mask_personal
 from .redact import mask_docx, mask_xlsx
 
 log = logging.getLogger(__name__)
@@ -108,7 +107,3 @@ def _masked_copy(entry: FileEntry, target: Path) -> None:
         note.write_text(
             "该文件含身份证号、电话等个人信息，未随评审材料提供；如需查看原件，请向评审秘书处调阅。\n", encoding="utf-8"
         )
-
-
-def has_personal_data(text: str) -> bool:
-    return mask_personal(text) != text
