@@ -76,6 +76,17 @@ class OcrLine(Model):
     confidence: float
 
 
+class OcrPage(Model):
+    """What OCR found on one page (cached as JSON): lines, the turn applied, the image size."""
+
+    lines: list[OcrLine]
+    rotation: int = 0  # degrees counter-clockwise applied to make the page upright
+    skew: float = 0.0  # degrees of residual skew measured from the boxes
+    width: int = 0
+    height: int = 0
+    seal: bool = False
+
+
 class TextBlock(Model):
     """A run of text with its location: a PDF page, a .docx paragraph.
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..models import OcrPage
 from . import ocr_engine as oe
-from .ocr_layout import OcrPage
 
 log = logging.getLogger(__name__)
 

@@ -17,13 +17,15 @@ import os
 import threading
 from dataclasses import dataclass
 from functools import cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..models.common import Model
 from ..reference import DATA_DIR, load_yaml
 from .errors import OCR_UNAVAILABLE
 from .tools import ocr_installed
+
+if TYPE_CHECKING:  # numpy arrays come in from the caller; importing numpy costs a worker ~0.1 s
+    import numpy as np
 
 log = logging.getLogger(__name__)
 

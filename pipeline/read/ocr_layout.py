@@ -16,23 +16,11 @@ from statistics import median
 import numpy as np
 from PIL import Image, ImageOps
 
-from ..models import OcrLine
-from ..models.common import Model
+from ..models import OcrLine, OcrPage
 from . import ocr_engine as oe
 from .normalize import normalize_text
 
 VOTE_LINES = 7  # longest lines the direction classifier looks at
-
-
-class OcrPage(Model):
-    """What OCR found on one page (cached as JSON): lines, the turn applied, the image size."""
-
-    lines: list[OcrLine]
-    rotation: int = 0  # degrees counter-clockwise applied to make the page upright
-    skew: float = 0.0  # degrees of residual skew measured from the boxes
-    width: int = 0
-    height: int = 0
-    seal: bool = False
 
 
 def prepare(img: Image.Image) -> tuple[Image.Image, bool]:
