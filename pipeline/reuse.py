@@ -16,7 +16,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from .cache import Cache, code_version, file_digest, text_digest
 from .check.ruleset import RuleSet
@@ -39,6 +39,13 @@ class Finished(Model):
     light: str  # light_json() of the result: what the batch overview reads
     copies: SourceCopies = Field(default_factory=SourceCopies)
     reused: bool = False  # taken from the last run (set by `reusable`, never stored as True)
+    _overview: ApplicationResult | None = PrivateAttr(default=None)
+
+    def overview_result(self) -> ApplicationResult:
+        """The light result, parsed once."""
+        if self._overview is None:
+            self._overview = ApplicationResult.model_validate_json(self.light)
+        return self._overview
 
 
 def light_json(result: ApplicationResult) -> str:

@@ -25,11 +25,10 @@ from . import progress as progress_module
 from .cache import Cache
 from .check import load_ruleset
 from .ingest import discover_batch
-from .models import ApplicationResult
 from .models.common import Model
 from .progress import Progress
 from .render.dirnames import unique_dirnames
-from .render.overview import write_overview
+from .render.overview import preload, write_overview
 from .render.stamps import render_version
 from .reuse import Finished, Task, outcome_key, reusable, ruleset_digest
 
@@ -73,7 +72,7 @@ def run_batch(
     decisions: dict[str, int] = {}
     ids: list[str] = []
     reused = 0
-    lights: list[str] = []  # light_json of each result, parsed only if the overview is drawn again
+    lights: list[Finished] = []  # light results only (line dropped), parsed if the overview is drawn again
     results_path = out / "results.jsonl"
 
     def key_of(task: Task) -> str | None:
@@ -102,13 +101,13 @@ def run_batch(
             jsonl.flush()
             overview.update(f"{dirnames[finished.applicant_id]}\0{finished.line}\0".encode())
             ids.append(finished.applicant_id)
-            lights.append(finished.light)
+            lights.append(finished.model_copy(update={"line": ""}))
             reused += finished.reused
             decisions[finished.decision.value] = decisions.get(finished.decision.value, 0) + 1
             progress.done(finished.applicant_id, finished.decision)
     overview.update("\0".join(batch.loose_files).encode())
     # pdf None: settings.yaml decides
-    load = partial(map, ApplicationResult.model_validate_json, lights)
+    load = partial(map, Finished.overview_result, lights)
     write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
     return BatchReport(
@@ -153,6 +152,11 @@ def _process_all(
                 slots.append(pool.submit(task))
             else:
                 slots.append(task)
+        if pool is not None:  # while the workers are busy: what a changed overview will need
+            preload()
+            for slot in slots:
+                if isinstance(slot, Finished):
+                    slot.overview_result()
         for slot in slots:
             if isinstance(slot, Finished):
                 yield slot
@@ -173,18 +177,29 @@ def _in_process(task: Task, progress: Progress) -> Finished:
         progress_module._callback = None
 
 
+def _start_worker(reports, workers: int) -> None:
+    """Pool initializer. Each worker loads the stages itself, so the main process goes on
+    checking the rest of the batch meanwhile instead of loading them before the fork."""
+    from .worker import start_worker
+
+    start_worker(reports, workers)
+
+
+def _work(task: Task) -> Finished:
+    from .worker import process_and_render
+
+    return process_and_render(task)
+
+
 class _Pool:
     """Worker processes, and the queue through which they report the file they are reading."""
 
     def __init__(self, workers: int, progress: Progress):
-        from .worker import process_and_render, start_worker  # loaded before the fork, shared by the workers
-
         context = multiprocessing.get_context()
         self.progress = progress
         self.reports = context.Queue() if progress.live else None
-        self.work = process_and_render
         self.executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=start_worker, initargs=(self.reports, workers)
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(self.reports, workers)
         )
 
     def __enter__(self) -> _Pool:
@@ -194,7 +209,7 @@ class _Pool:
         self.executor.shutdown()
 
     def submit(self, task: Task) -> Future:
-        return self.executor.submit(self.work, task)
+        return self.executor.submit(_work, task)
 
     def wait(self, future: Future) -> Finished:
         while True:

@@ -59,6 +59,11 @@ def write_overview(
         marker.write_text(key, encoding="utf-8")
 
 
+def preload() -> None:
+    """Load what drawing the overview needs (Excel, HTML), e.g. while workers are busy."""
+    from . import batch, sheet, web  # noqa: F401
+
+
 def _draw(
     results: list[ApplicationResult],
     has_pdf: list[bool],
