@@ -81,8 +81,10 @@ def _grid_lines(c: canvas.Canvas, shift: float = 0.0) -> None:
         c.line(x, YS[0] - shift, x, YS[-1] - shift)
 
 
-def grid_as_lines() -> bytes:
+def grid_as_lines(rotation: int = 0) -> bytes:
     c, buf = _canvas()
+    if rotation:
+        c.setPageRotation(rotation)
     c.setLineWidth(0.5)
     _grid_lines(c)
     _cell_texts(c)
@@ -159,11 +161,7 @@ def grid_with_merged_cell() -> bytes:
 
 
 def grid_rotated_page() -> bytes:
-    c, buf = _canvas()
-    c.setPageRotation(90)
-    _grid_lines(c)
-    _cell_texts(c)
-    return _done(c, buf)
+    return grid_as_lines(rotation=90)
 
 
 def two_tables_and_a_diagonal() -> bytes:

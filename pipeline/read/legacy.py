@@ -62,7 +62,6 @@ def _excel_encrypted(head: bytes) -> bool:
     return False
 
 
-@cache
 def libreoffice_available() -> bool:
     return soffice_path() is not None
 

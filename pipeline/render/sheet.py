@@ -8,10 +8,10 @@ matters on a re-run where only the overview has to be made again.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import xlsxwriter
+from lxml import etree
 
 from ..models import ApplicationResult, MaterialStatus
 from ..reference import material_catalog
@@ -19,6 +19,7 @@ from .common import material_order, rule_title
 from .config import labels, settings
 from .formatting import fmt_rule_value
 from .masking import mask_personal as mask
+from .ooxml import PARSER, Package, write_zip, xml_bytes
 
 # Control characters an XML cell cannot hold (the same set openpyxl refuses).
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
@@ -221,18 +222,26 @@ def write_summary(results: list[ApplicationResult], rows: list[dict], target: Pa
     _portable_links(target)
 
 
-_EXTERNAL_TARGET = re.compile(r'Target="([^"]*)"( TargetMode="External")')
+_SHEET_RELS = "xl/worksheets/_rels/"
 
 
 def _portable_links(target: Path) -> None:
     """Write relative links with forward slashes. XlsxWriter writes them the Windows way
     (applicants\\x\\dossier.html), which Excel and WPS follow but LibreOffice on Linux
     and macOS does not; a link with forward slashes opens everywhere."""
-    with zipfile.ZipFile(target) as src:
-        members = [(info, src.read(info)) for info in src.infolist()]
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info, data in members:
-            if info.filename.startswith("xl/worksheets/_rels/"):
-                text = _EXTERNAL_TARGET.sub(lambda m: f'Target="{m[1].replace(chr(92), "/")}"{m[2]}', data.decode())
-                data = text.encode()
-            out.writestr(info, data)
+    with Package(target) as package:
+        members = [
+            member.with_content(_forward_slashes(package.read(member.name)))
+            if member.name.startswith(_SHEET_RELS)
+            else member
+            for member in package.members()
+        ]
+    write_zip(target, members)
+
+
+def _forward_slashes(rels: bytes) -> bytes:
+    tree = etree.ElementTree(etree.fromstring(rels, PARSER))
+    for relationship in tree.getroot():
+        if relationship.get("TargetMode") == "External":
+            relationship.set("Target", relationship.get("Target", "").replace("\\", "/"))
+    return xml_bytes(tree)

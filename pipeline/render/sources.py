@@ -56,22 +56,21 @@ def copy_sources(
         digest = digests.get(entry.rel_path)
         masked = entry.rel_path in personal
         done = target.with_name(target.name + WITHHELD_SUFFIX) if masked and not _maskable(entry) else target
-        if digest is not None and manifest.get(entry.rel_path) == _stamp(digest, masked) and done.exists():
-            copies.present.append(done.relative_to(dest).as_posix())
-            continue  # the same file was copied (or masked) by an earlier run
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            if masked:
-                _masked_copy(entry, target)
-            else:
-                shutil.copyfile(entry.disk_path, target)
-            manifest[entry.rel_path] = _stamp(digest, masked)
-        except Exception as exc:  # a copy is a convenience; never fail the application over it
-            log.warning("未能复制源文件 %s：%s", entry.rel_path, exc)
-            target.unlink(missing_ok=True)
-            manifest.pop(entry.rel_path, None)
-            copies.complete = False
-            continue
+        unchanged = digest is not None and manifest.get(entry.rel_path) == _stamp(digest, masked) and done.exists()
+        if not unchanged:  # else the same file was copied (or masked) by an earlier run
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if masked:
+                    _masked_copy(entry, target)
+                else:
+                    shutil.copyfile(entry.disk_path, target)
+                manifest[entry.rel_path] = _stamp(digest, masked)
+            except Exception as exc:  # a copy is a convenience; never fail the application over it
+                log.warning("未能复制源文件 %s：%s", entry.rel_path, exc)
+                target.unlink(missing_ok=True)
+                manifest.pop(entry.rel_path, None)
+                copies.complete = False
+                continue
         if done.exists():
             copies.present.append(done.relative_to(dest).as_posix())
     if dest.exists():

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..cache import RENDER_CODE, code_version, templates_version, text_digest
+from .config import settings
 
 APP_STAMP = ".render-stamp"  # an application's documents, in applicants/<dirname>/
 APP_DOCUMENTS = ("dossier.html", "dossier.docx", "checklist.docx")
@@ -24,5 +25,8 @@ def is_current(folder: Path, marker: str, stamp: str, outputs: tuple[str, ...]) 
 
 
 def render_version() -> str:
-    """Rendered documents depend on the render code, the templates and the issue date."""
-    return text_digest(code_version(RENDER_CODE), templates_version(), date.today().isoformat())
+    """Rendered documents depend on the render code and the templates, and on today's date
+    only when they carry it (settings.issue_date "today"; by default they carry the as-of
+    date, which is in the results): a re-run the next day need not make them again."""
+    today = date.today().isoformat() if settings().issue_date == "today" else ""
+    return text_digest(code_version(RENDER_CODE), templates_version(), today)
