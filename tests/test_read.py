@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -67,6 +69,29 @@ def test_xlsx_cells_located_merged_filled_numbers_as_text(files):
     assert table.texts()[0] == ["主要管理人员和专业技术人员名单"] * 3
     assert table.texts()[2] == ["张三", "本科", "3"]
     assert table.rows[3][2].text == "12.5" and table.rows[3][2].loc.describe() == "人员!C5"
+
+
+def test_xlsx_reader_loads_without_numpy_and_leaves_it_importable(files):
+    """openpyxl is imported with numpy kept out (a worker saves loading numpy); nothing else
+    is affected: numpy imports afterwards, and a workbook still reads in that process."""
+    path = files.root / "名单.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", 12.0])
+    wb.save(str(path))
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pipeline.read.xlsx import read_xlsx\n"
+        "from tests.test_read import entry\n"
+        "assert 'numpy' not in sys.modules\n"
+        "import numpy\n"
+        "assert numpy.zeros(2).sum() == 0\n"
+        f"doc = read_xlsx(entry(Path({str(path)!r}), Path({str(files.root)!r})))\n"
+        "print(doc.tables[0].texts())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[['姓名', '12']]"
 
 
 def test_broken_files_are_unreadable_with_chinese_reasons(files):

@@ -3,15 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import zipfile
-
-import openpyxl
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..models import Cell, FileEntry, FileKind, Location, ReadDocument, Table
 from .errors import ReadFailure
 from .normalize import normalize_text
+
+
+@contextmanager
+def _numpy_unimportable() -> Iterator[None]:
+    """openpyxl imports numpy (when it is not loaded yet: ~0.05 s of the ~0.14 s openpyxl
+    costs a worker) only to accept numpy numbers as cell values when writing a workbook;
+    this reader never writes one. numpy stays importable for everything imported later."""
+    if "numpy" in sys.modules:
+        yield
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
+    try:
+        yield
+    finally:
+        del sys.modules["numpy"]
+
+
+with _numpy_unimportable():
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import InvalidFileException
 
 MAX_ROWS = 20000  # a list longer than this is not an application list; stop reading
 MAX_COLS = 200  # a declared sheet dimension can be forged to a million cells
