@@ -27,6 +27,7 @@ from .check import load_ruleset
 from .ingest import discover_batch
 from .models.common import Model
 from .progress import Progress
+from .render.config import keep_compiled_in
 from .render.dirnames import unique_dirnames
 from .render.overview import preload, write_overview
 from .render.stamps import render_version
@@ -67,6 +68,7 @@ def run_batch(
     _prepare_out(out)
     dirnames = unique_dirnames([app.applicant_id for app in batch.applications])
     progress = Progress(len(batch.applications))
+    keep_compiled_in(cache_dir)
     render = render_version()
     rules = ruleset_digest(ruleset)
     decisions: dict[str, int] = {}
@@ -178,11 +180,15 @@ def _in_process(task: Task, progress: Progress) -> Finished:
 
 
 def _start_worker(reports, workers: int) -> None:
-    """Pool initializer. Each worker loads the stages itself, so the main process goes on
-    checking the rest of the batch meanwhile instead of loading them before the fork."""
-    from .worker import start_worker
+    """Pool initializer: where this worker reports progress; its OCR engine's share of the cores.
 
-    start_worker(reports, workers)
+    The stages are loaded with the first task (`_work`), not here and not before the fork:
+    the main process goes on checking the batch meanwhile, and a worker that gets no task
+    (a re-run with one application changed starts two) takes no CPU from the one that does."""
+    from .read.ocr_engine import share_cores
+
+    progress_module.init_worker(reports)
+    share_cores(workers)
 
 
 def _work(task: Task) -> Finished:

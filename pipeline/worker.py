@@ -1,7 +1,7 @@
 """What a worker process does with one application: every stage, the copies and the documents.
 
-The runner imports this module only when some application has to be processed, before
-it starts the pool, so the workers inherit the loaded stages instead of importing them.
+A worker imports this module with its first application (runner._work), so the main
+process never loads the stages unless it processes an application itself (--jobs 1).
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ import shutil
 from .cache import Cache, text_digest
 from .classify.keywords import use_cache_dir
 from .process import process_application
-from .progress import init_worker
 from .read.legacy import profile_root
 from .read.ocr_cache import cache_settings as ocr_cache_settings
-from .read.ocr_engine import share_cores
 from .read.settings import read_settings
+from .render.config import keep_compiled_in
 from .render.documents import render_application
 from .render.sources import copy_sources
 from .render.stamps import APP_DOCUMENTS, APP_STAMP, is_current, render_version
@@ -25,15 +24,10 @@ from .reuse import Finished, Task, light_json
 log = logging.getLogger(__name__)
 
 
-def start_worker(reports, workers: int) -> None:
-    """Pool initializer: where this worker reports progress; its OCR engine's share of the cores."""
-    init_worker(reports)
-    share_cores(workers)
-
-
 def process_and_render(task: Task) -> Finished:
     """The application's results.jsonl line (serialised once, here in the worker) and documents."""
     use_cache_dir(task.cache_dir or task.workspace.parent)
+    keep_compiled_in(task.cache_dir)
     cache = Cache(task.cache_dir)
     ocr_cache = task.cache_dir / "ocr" if task.cache_dir else None
     with profile_root(task.workspace.parent), ocr_cache_settings(ocr_cache, enabled=ocr_cache is not None):

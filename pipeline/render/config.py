@@ -15,6 +15,18 @@ from ..reference import DATA_DIR, load_yaml
 
 TEMPLATES_DIR = Path(pipeline.__file__).resolve().parents[1] / "templates"
 
+_compiled_dir: Path | None = None
+
+
+def keep_compiled_in(cache_dir: Path | None) -> None:
+    """Where the render stages keep compiled templates between runs (None: nowhere, e.g. --no-cache)."""
+    global _compiled_dir
+    _compiled_dir = None if cache_dir is None else cache_dir / "templates"
+
+
+def compiled_dir() -> Path | None:
+    return _compiled_dir
+
 
 class Settings(Model):
     version: int

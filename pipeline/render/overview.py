@@ -11,6 +11,8 @@ from .config import settings
 from .dirnames import unique_dirnames
 from .stamps import OVERVIEW, OVERVIEW_STAMP, is_current
 
+INDEX_TEMPLATE = "index.html.j2"
+
 
 def render_batch(results: list[ApplicationResult], out: Path, dirnames: dict[str, str], *extra, **options) -> None:
     """summary.xlsx and index.html from results in hand: write_overview's other arguments
@@ -61,7 +63,11 @@ def write_overview(
 
 def preload() -> None:
     """Load what drawing the overview needs (Excel, HTML), e.g. while workers are busy."""
-    from . import batch, sheet, web  # noqa: F401
+    from . import batch, sheet  # noqa: F401
+    from .compiled import use_kept
+    from .web import environment
+
+    use_kept(environment()).get_template(INDEX_TEMPLATE)
 
 
 def _draw(
@@ -98,7 +104,7 @@ def _draw(
         "loose_files": loose_files,
         "batch_problems": [mask_personal(p) for p in problems],
     }
-    render_html("index.html.j2", context, out / "index.html")
+    render_html(INDEX_TEMPLATE, context, out / "index.html")
 
 
 def _pdf_current(document: Path) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .compiled import use_kept
 from .config import TEMPLATES_DIR
 
 
@@ -22,5 +23,5 @@ def environment() -> Environment:
 
 
 def render_html(template: str, context: dict, target: Path) -> None:
-    html = environment().get_template(template).render(**context)
+    html = use_kept(environment()).get_template(template).render(**context)
     target.write_text(html, encoding="utf-8")

@@ -32,6 +32,7 @@ from jinja2 import Environment, Template
 from lxml import etree
 from markupsafe import Markup
 
+from .compiled import from_source
 from .config import TEMPLATES_DIR, settings
 from .ooxml import Member, write_zip
 
@@ -142,7 +143,7 @@ def _compile(path: Path) -> _Compiled | None:
     tpl.render_footnotes({}, env)
     # render_xml_part puts a newline before every w:p (for error line numbers) and takes it
     # out of the output again; compiled without them, the output is the same.
-    body = env.from_string(tpl.patch_xml(tpl.get_xml()))
+    body = from_source(env, f"docx/{path.name}", tpl.patch_xml(tpl.get_xml()))
     shell = copy.deepcopy(tpl.docx.element)
     shell.replace(shell.find(qn("w:body")), shell.makeelement(qn("w:body"), {}))
     head, _, tail = etree.tostring(shell, encoding="UTF-8", standalone=True).partition(b"<w:body/>")
