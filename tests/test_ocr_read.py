@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from pydantic import ValidationError
 
 from pipeline.models import FileEntry, FileKind, Location, ReadDocument, TextBlock
 from pipeline.read import READERS, ocr_engine, ocr_layout, read_file
@@ -194,5 +195,12 @@ def test_blank_image_reports_no_text(tmp_path):
 
 def test_seal_detection_uses_the_red_channel():
     page = red_seal(certificate_page("enterprise", 600), (420, 220), 90)
-    prepared, seal = ocr_layout.prepare(page)
-    assert seal and prepared.getpixel((420, 220 - 88))[0] > 200  # the seal ring turns light
+    bgr, seal = ocr_layout.engine_input(page)
+    assert seal and min(bgr[220 - 88, 420]) > 200  # the seal ring turns light in every channel
+
+
+def test_seal_thresholds_that_would_wrap_are_refused():
+    settings = ocr_engine.ocr_settings().model_dump()
+    ocr_engine.OcrSettings.model_validate(settings)
+    with pytest.raises(ValidationError, match="seal_red_margin"):
+        ocr_engine.OcrSettings.model_validate({**settings, "seal_red_min": 60, "seal_red_margin": 70})

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pydantic import Field, model_validator
+
 from ..models.common import Model
 from ..reference import DATA_DIR, load_yaml
 from .errors import OCR_UNAVAILABLE
@@ -39,6 +41,9 @@ class OcrSettings(Model):
     max_upscale: float
     max_long_side: int
     seal_red_share: float
+    seal_red_min: int = Field(ge=0, le=254)
+    seal_red_margin: int = Field(ge=0)
+    direction_vote_lines: int = Field(gt=0)
     min_text_score: float
     value_min_confidence: float
     line_overlap: float
@@ -46,6 +51,12 @@ class OcrSettings(Model):
     engine_threads: int
     ocr_seconds_per_file: float
     cache_env: str
+
+    @model_validator(mode="after")
+    def _margin_within_min(self) -> OcrSettings:
+        if self.seal_red_margin > self.seal_red_min:
+            raise ValueError("seal_red_margin must not exceed seal_red_min (the uint8 difference would wrap)")
+        return self
 
 
 @cache

@@ -20,16 +20,15 @@ from ..models import OcrLine, OcrPage
 from . import ocr_engine as oe
 from .normalize import normalize_text
 
-VOTE_LINES = 7  # longest lines the direction classifier looks at
 
-
-def prepare(img: Image.Image) -> tuple[Image.Image, bool]:
-    """Upright per EXIF, RGB, a workable size; the red channel when a seal is stamped."""
+def engine_input(img: Image.Image) -> tuple[np.ndarray, bool]:
+    """What the engine reads (BGR, upright, a workable size; the red channel in all three
+    channels when a seal is stamped) and whether a seal was found."""
     img, seal = _upright_rgb(img)
     if seal:
-        channel = _seal_channel(img)
-        return Image.merge("RGB", (channel, channel, channel)), True
-    return img, False
+        gray = np.asarray(_seal_channel(img))
+        return np.repeat(gray[:, :, None], 3, axis=2), True  # channels alike: no BGR turn needed
+    return np.ascontiguousarray(np.asarray(img)[:, :, ::-1]), False
 
 
 def _upright_rgb(img: Image.Image) -> tuple[Image.Image, bool]:
@@ -47,8 +46,8 @@ def _upright_rgb(img: Image.Image) -> tuple[Image.Image, bool]:
         img = img.resize((round(img.width * factor), round(img.height * factor)), Image.LANCZOS)
     arr = np.asarray(img)
     red = arr[:, :, 0]
-    # strongly red: R > 150 and R - max(G, B) > 70, in uint8 (where R > 150, R - 70 cannot wrap)
-    strong = (red > 150) & (np.maximum(arr[:, :, 1], arr[:, :, 2]) < red - np.uint8(70))
+    # strongly red, in uint8: where R > seal_red_min, R - seal_red_margin cannot wrap (margin <= min)
+    strong = (red > s.seal_red_min) & (np.maximum(arr[:, :, 1], arr[:, :, 2]) < red - np.uint8(s.seal_red_margin))
     return img, bool(strong.mean() > s.seal_red_share)
 
 
@@ -59,13 +58,8 @@ def _seal_channel(img: Image.Image) -> Image.Image:
 
 def ocr_image(img: Image.Image) -> OcrPage:
     """One engine call per page: the orientation votes come from that same call."""
-    img, seal = _upright_rgb(img)
-    if seal:
-        gray = np.asarray(_seal_channel(img))
-        bgr = np.repeat(gray[:, :, None], 3, axis=2)  # all three channels alike: no BGR turn needed
-    else:
-        bgr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
-    pieces, votes = oe.read_page(bgr, VOTE_LINES)
+    bgr, seal = engine_input(img)
+    pieces, votes = oe.read_page(bgr, oe.ocr_settings().direction_vote_lines)
     height, width = bgr.shape[:2]
     rotation = _rotation(pieces, votes)
     if rotation:
