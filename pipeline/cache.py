@@ -6,10 +6,15 @@ that produced it (the sources and data of the stages involved; never the rules,
 which only the check stage reads, so a rules change re-runs only the checks). An
 entry that cannot be parsed or validated is deleted and recomputed, never trusted. Writes go to a temporary file first and
 are renamed into place, so parallel workers never see half an entry.
+
+The folder is bounded: an entry's modification time is renewed whenever it is used, and
+after a run that wrote to it, `prune` deletes the least recently used files while the folder
+is over its limit (a season of re-runs and program updates would otherwise only add).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -27,6 +32,9 @@ M = TypeVar("M", bound=BaseModel)
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE.parent / "templates"
 _CHUNK = 1024 * 1024
+DEFAULT_MAX_MB = 2048  # --cache-max-mb
+_PRUNE_TO = 0.8  # a pruned folder keeps this share of its limit, so not every run prunes again
+_CLOCK_SLACK = 2.0  # seconds: file times may lag the clock a little
 
 
 def default_cache_dir() -> Path:
@@ -91,6 +99,47 @@ def templates_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def touch(path: Path) -> None:
+    """Renew an entry's modification time: it was just used, `prune` keeps it longest."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(root: Path, max_bytes: int, keep_since: float) -> int:
+    """Delete the least recently used files under `root`'s subfolders until they hold at most
+    80 % of `max_bytes`; returns the bytes freed. Files used or written since `keep_since`
+    (a time.time() value: the current run's start) stay whatever the size, and so do the
+    files at the top of the folder (jieba's compiled dictionary)."""
+    entries: list[tuple[float, int, str]] = []
+    try:
+        tops = [entry.path for entry in os.scandir(root) if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return 0
+    for top in tops:
+        for dirpath, _dirnames, filenames in os.walk(top):
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    info = os.lstat(path)
+                except OSError:
+                    continue
+                entries.append((info.st_mtime, info.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    if total <= max_bytes:
+        return 0
+    freed = 0
+    for mtime, size, path in sorted(entries):
+        if total - freed <= max_bytes * _PRUNE_TO or mtime >= keep_since - _CLOCK_SLACK:
+            break
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        freed += size
+    log.info("缓存目录超过 %d MB，已删除最久未用的 %.0f MB", max_bytes // 2**20, freed / 2**20)
+    return freed
+
+
 class Cache:
     """Get and put pydantic models by key; a Cache(None) is disabled and stores nothing."""
 
@@ -122,6 +171,7 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        touch(path)
         return value
 
     def put(self, kind: str, key: str, value: BaseModel) -> None:

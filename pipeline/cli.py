@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .cache import default_cache_dir
+from .cache import DEFAULT_MAX_MB, default_cache_dir
 from .ingest import IngestError
 from .reference import ReferenceDataError
 from .render.config import labels
@@ -23,14 +23,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，收到“{text}”") from None
 
 
-def _jobs(text: str) -> int:
+def _positive(text: str, what: str = "缓存大小上限") -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"并行进程数应为正整数，收到“{text}”")
+        raise argparse.ArgumentTypeError(f"{what}应为正整数，收到“{text}”")
     return value
+
+
+def _jobs(text: str) -> int:
+    return _positive(text, "并行进程数")
 
 
 class _ChineseParser(argparse.ArgumentParser):
@@ -86,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="缓存目录：已读取和提取过的文件按内容保存，再次运行时只处理有变化的部分（默认 %(default)s）",
     )
     run.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新读取和提取")
+    run.add_argument(
+        "--cache-max-mb",
+        type=_positive,
+        default=DEFAULT_MAX_MB,
+        metavar="MB",
+        help="缓存目录的大小上限，超过时删除最久未用的缓存（本次运行用到的保留），默认 %(default)s",
+    )
     run.add_argument(
         "--no-pdf", action="store_true", help="不生成 PDF 版本的评审材料和补正通知（默认在装有 LibreOffice 时生成）"
     )
@@ -175,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs=args.jobs,
             ruleset_path=args.rules,
             cache_dir=None if args.no_cache else args.cache_dir,
+            cache_max_mb=args.cache_max_mb,
             pdf=False if args.no_pdf else None,
         )
     except (IngestError, RunError, ReferenceDataError) as exc:

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from . import progress as progress_module
-from .cache import Cache
+from .cache import DEFAULT_MAX_MB, Cache, prune
 from .check import load_ruleset
 from .ingest import discover_batch
 from .models.common import Model
@@ -57,12 +57,14 @@ def run_batch(
     ruleset_path: Path | None = None,
     cache_dir: Path | None = None,
     pdf: bool | None = None,
+    cache_max_mb: int = DEFAULT_MAX_MB,
 ) -> BatchReport:
     """Process every application of the batch at `input_path` into `out`.
 
-    `cache_dir` None disables the cache (every file is read again, nothing is reused).
+    `cache_dir` None disables the cache (every file is read again, nothing is reused); after
+    a run that wrote to it, it is pruned to `cache_max_mb`, least recently used files first.
     """
-    started = time.monotonic()
+    started, started_at = time.monotonic(), time.time()
     batch = discover_batch(input_path)
     ruleset = load_ruleset(ruleset_path)
     _prepare_out(out)
@@ -112,6 +114,8 @@ def run_batch(
     load = partial(map, Finished.overview_result, lights)
     write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
+    if cache_dir is not None and reused < len(ids):  # an unchanged re-run wrote nothing
+        prune(cache_dir, cache_max_mb * 2**20, keep_since=started_at)
     return BatchReport(
         out=out,
         applications=len(ids),

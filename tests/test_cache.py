@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import yaml
 
-from pipeline.cache import Cache
+from pipeline.cache import Cache, prune
 from pipeline.models import ReadDocument
 from pipeline.runner import run_batch
 from tests.conftest import REPO
@@ -182,3 +184,52 @@ def test_documents_carrying_the_as_of_date_are_not_made_again_the_next_day(monke
     assert stamps.render_version() != dated_today  # documents dated the day they are made
     monkeypatch.setattr(stamps, "settings", lambda: SimpleNamespace(issue_date="as_of"))
     assert stamps.render_version() == as_of_today  # the default: the date is the as-of date, in the results
+
+
+def _file(path: Path, size: int, age_days: float) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x" * size)
+    when = time.time() - age_days * 86400
+    os.utime(path, (when, when))
+    return path
+
+
+def test_prune_deletes_the_least_recently_used_files_first(tmp_path: Path):
+    root = tmp_path / "cache"
+    old = [_file(root / "read" / "aa" / f"{n}.json", 1000, age_days=30 - n) for n in range(5)]
+    recent = _file(root / "outcome" / "bb" / "new.json", 1000, age_days=0)
+    dictionary = _file(root / "jieba.cache", 5000, age_days=400)  # top of the folder: kept
+    assert prune(root, 10_000, keep_since=time.time()) == 0  # 6000 bytes under the limit: nothing
+    freed = prune(root, 4000, keep_since=time.time())
+    assert freed == 3000  # down to 80 % of the limit (3200 bytes) or less, oldest first
+    assert [p.exists() for p in old] == [False, False, False, True, True]
+    assert recent.exists() and dictionary.exists()
+
+
+def test_prune_keeps_what_this_run_used_whatever_the_size(tmp_path: Path):
+    root = tmp_path / "cache"
+    old = _file(root / "read" / "aa" / "old.json", 1000, age_days=10)
+    started = time.time() - 60
+    used = [_file(root / kind / "cc" / "x.json", 1000, age_days=0) for kind in ("read", "analysis", "outcome")]
+    assert prune(root, 100, keep_since=started) == 1000
+    assert not old.exists() and all(p.exists() for p in used)
+    assert prune(tmp_path / "no such folder", 100, keep_since=started) == 0
+
+
+def test_using_an_entry_renews_it(tmp_path: Path):
+    cache = Cache(tmp_path / "cache")
+    doc = ReadDocument(file="a.pdf", kind="pdf")
+    cache.put("read", "ab" * 32, doc)
+    entry = next((tmp_path / "cache" / "read").rglob("*.json"))
+    os.utime(entry, (1_000_000, 1_000_000))
+    assert cache.get("read", "ab" * 32, ReadDocument) == doc
+    assert entry.stat().st_mtime > time.time() - 60
+
+
+def test_a_run_prunes_the_cache_to_its_limit_and_keeps_its_own_entries(tmp_path: Path):
+    batch, cache, out = _batch(tmp_path), tmp_path / "cache", tmp_path / "out"
+    stale = _file(cache / "read" / "zz" / "stale.json", 3 * 2**20, age_days=200)  # a past season's entry
+    run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False, cache_max_mb=1)
+    assert not stale.exists()
+    assert len(_entries(cache, "analysis")) == 2 and _entries(cache, "outcome")  # this run's, kept over the limit
+    assert run_batch(batch, out, AS_OF, cache_dir=cache, pdf=False, cache_max_mb=1).reused == 2

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..cache import touch
 from ..models import OcrPage
 from . import ocr_engine as oe
 
@@ -97,6 +98,8 @@ class OcrCache:
             self.pages = {int(n): OcrPage.model_validate(page) for n, page in raw.items()}
         except (OSError, ValueError, ValidationError):
             self.pages = {}
+        else:
+            touch(self.file)
 
     def get(self, page: int) -> OcrPage | None:
         return self.pages.get(page)

@@ -21,7 +21,7 @@ import jinja2
 from jinja2 import BytecodeCache, Environment, Template
 from jinja2.bccache import Bucket
 
-from ..cache import RENDER_CODE, code_version
+from ..cache import RENDER_CODE, code_version, touch
 from .config import compiled_dir
 
 
@@ -44,6 +44,8 @@ class _Kept(BytecodeCache):
             bucket.load_bytecode(io.BytesIO(body))
         except Exception:  # what the digest cannot catch: an entry from another Python
             bucket.reset()
+        else:
+            touch(self._path(bucket))
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         buffer = io.BytesIO()
