@@ -23,7 +23,7 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，收到“{text}”") from None
 
 
-def _positive(text: str, what: str = "缓存大小上限") -> int:
+def _positive(text: str, what: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -35,6 +35,10 @@ def _positive(text: str, what: str = "缓存大小上限") -> int:
 
 def _jobs(text: str) -> int:
     return _positive(text, "并行进程数")
+
+
+def _megabytes(text: str) -> int:
+    return _positive(text, "缓存大小上限")
 
 
 class _ChineseParser(argparse.ArgumentParser):
@@ -92,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新读取和提取")
     run.add_argument(
         "--cache-max-mb",
-        type=_positive,
+        type=_megabytes,
         default=DEFAULT_MAX_MB,
         metavar="MB",
         help="缓存目录的大小上限，超过时删除最久未用的缓存（本次运行用到的保留），默认 %(default)s",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import marshal
 import re
-import sys
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ..imports import without
 from ..read.normalize import normalize_text
 from ..reference import material_catalog
 
@@ -30,14 +30,8 @@ def _jieba():
     re-run served from the cache need not pay)."""
     # jieba looks for pkg_resources first and opens its own files directly without it;
     # that deprecated module alone costs ~0.13 s to import.
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
+    with without("pkg_resources"):
         import jieba
-    finally:
-        if blocked:
-            del sys.modules["pkg_resources"]
 
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
     _keep_dictionary_in(jieba, _dictionary_dir)

@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # numpy arrays come in from the caller; importing numpy costs
 
 log = logging.getLogger(__name__)
 
-UNAVAILABLE = OCR_UNAVAILABLE
-
 
 class OcrSettings(Model):
     version: int
@@ -79,7 +77,7 @@ def available() -> bool:
 
 
 def reason() -> str:
-    return UNAVAILABLE
+    return OCR_UNAVAILABLE
 
 
 @cache

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from ..imports import without
 from ..models import Cell, FileEntry, FileKind, Location, ReadDocument, Table
 from .errors import ReadFailure
 from .normalize import normalize_text
 
-
-@contextmanager
-def _numpy_unimportable() -> Iterator[None]:
-    """openpyxl imports numpy (when it is not loaded yet: ~0.05 s of the ~0.14 s openpyxl
-    costs a worker) only to accept numpy numbers as cell values when writing a workbook;
-    this reader never writes one. numpy stays importable for everything imported later."""
-    if "numpy" in sys.modules:
-        yield
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
-    try:
-        yield
-    finally:
-        del sys.modules["numpy"]
-
-
-with _numpy_unimportable():
+# openpyxl imports numpy (~0.05 s of the ~0.14 s openpyxl costs a worker) only to accept
+# numpy numbers as cell values when writing a workbook; this reader never writes one.
+with without("numpy"):
     import openpyxl
     from openpyxl.utils import get_column_letter
     from openpyxl.utils.exceptions import InvalidFileException

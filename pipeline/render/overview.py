@@ -14,14 +14,20 @@ from .stamps import OVERVIEW, OVERVIEW_STAMP, is_current
 INDEX_TEMPLATE = "index.html.j2"
 
 
-def render_batch(results: list[ApplicationResult], out: Path, dirnames: dict[str, str], *extra, **options) -> None:
-    """summary.xlsx and index.html from results in hand: write_overview's other arguments
-    (loose_files, batch_problems, pdf, stamp) follow."""
+def render_batch(
+    results: list[ApplicationResult],
+    out: Path,
+    dirnames: dict[str, str],
+    loose_files: list[str],
+    batch_problems: list[str],
+    pdf: bool | None = None,
+) -> None:
+    """summary.xlsx and index.html (and the PDF copies, see write_overview) from results in hand."""
     names = dict(dirnames)
     missing = [r.applicant_id for r in results if r.applicant_id not in names]
     if missing:  # never fail the batch over a missing name: derive one that does not collide
         names.update(unique_dirnames(list(names) + missing))
-    write_overview([r.applicant_id for r in results], lambda: results, out, names, *extra, **options)
+    write_overview([r.applicant_id for r in results], lambda: results, out, names, loose_files, batch_problems, pdf)
 
 
 def write_overview(
