@@ -14,16 +14,19 @@ from .check import CheckResult, RuleSet, assess_materials, check_application, fa
 from .classify import classify_documents
 from .extract import extract_application
 from .ingest import open_application
+from .ingest.sniff import extension_kind
 from .models import (
     ApplicationPackage,
     ApplicationResult,
     Classified,
     Extraction,
     FileEntry,
+    FileKind,
     FileReport,
     MaterialEntry,
     MaterialStatus,
     MaterialType,
+    NotRead,
     OpenedApplication,
     ReadDocument,
 )
@@ -71,7 +74,9 @@ def process_application(
     try:
         opened = open_application(pkg, workspace)
         digests = {entry.rel_path: file_digest(entry.disk_path) for entry in opened.files}
-        analysis = analyse(opened.files, digests, cache, lambda file: report_file(pkg.applicant_id, file))
+        analysis = analyse(
+            opened.files, digests, cache, lambda file: report_file(pkg.applicant_id, file), opened.not_read
+        )
         materials = assess_materials(analysis.classified)
         checked = check_application(materials, analysis.extraction.fields, as_of, ruleset)
         problems = opened.problems + analysis.problems
@@ -88,12 +93,20 @@ def process_application(
 
 
 def analyse(
-    files: list[FileEntry], digests: dict[str, str], cache: Cache, on_file: Callable[[str], None] | None = None
+    files: list[FileEntry],
+    digests: dict[str, str],
+    cache: Cache,
+    on_file: Callable[[str], None] | None = None,
+    not_read: list[NotRead] | None = None,
 ) -> Analysis:
     """Read, classify and extract, or take the cached analysis of the same files.
 
-    `on_file` is told each file before it is read (the progress bar shows it)."""
+    `on_file` is told each file before it is read (the progress bar shows it). Files in
+    `not_read` were listed but not read (a limit, or they could not be unzipped): they
+    are classified by their path and count as submitted."""
+    not_read = not_read or []
     contents = sorted(f"{f.rel_path}\0{digests[f.rel_path]}" for f in files)
+    contents += sorted(f"{n.rel_path}\0not read\0{n.reason}\0{n.limit}" for n in not_read)
     key = text_digest("analysis", code_version(), tools_signature(), *contents)
     cached = cache.get("analysis", key, Analysis)
     if cached is not None:
@@ -103,6 +116,7 @@ def analyse(
         if on_file is not None:
             on_file(entry.rel_path)
         docs.append(_read_cached(entry, digests[entry.rel_path], cache))
+    docs.extend(_unread_document(n) for n in not_read)
     classified = classify_documents(docs)
     extraction = extract_application(docs, classified)
     analysis = Analysis(
@@ -126,6 +140,14 @@ def _read_cached(entry: FileEntry, digest: str, cache: Cache) -> ReadDocument:
     doc = read_file(entry)
     cache.put("read", key, doc)
     return doc
+
+
+def _unread_document(item: NotRead) -> ReadDocument:
+    """A file only known by its path: unreadable, with why (and the limit, if one kept it)."""
+    kind = extension_kind(item.rel_path) or FileKind.unknown
+    return ReadDocument(
+        file=item.rel_path, kind=kind, readable=False, problem=item.reason, not_read=item.reason if item.limit else None
+    )
 
 
 def _all_unreadable() -> dict[MaterialType, MaterialEntry]:
@@ -161,9 +183,18 @@ def _assemble(
                 kind=kinds.get(c.file, "unknown"),
                 material=c.material,
                 part=c.part,
+                concept=c.concept,
                 reason=c.reason,
+                basis=c.basis,
+                score=c.score,
+                confirm=c.confirm,
+                runner_up=c.runner_up,
+                resembles=c.resembles,
                 readable=c.readable,
                 problem=c.problem,
+                not_read=c.not_read,
+                ocr=c.ocr,
+                text_needed_for=c.text_needed_for,
             )
             for c in analysis.classified
         ],

@@ -53,28 +53,68 @@ class FieldCatalog(Model):
 
 class PartSpec(Model):
     name: str
-    name_keywords: dict[str, float] = Field(default_factory=dict)
-    content_keywords: dict[str, float] = Field(default_factory=dict)
+
+
+class Requirement(Model):
+    """What a material needs to be complete: one of these concepts or facets (concepts.yaml)."""
+
+    any_of: list[str]
+    note: str  # Chinese: what is lacking
+    supply: str  # Chinese: what to supply
 
 
 class MaterialSpec(Model):
     name: str
     article: str
     supply: str
-    name_keywords: dict[str, float] = Field(default_factory=dict)
-    content_keywords: dict[str, float] = Field(default_factory=dict)
     parts: dict[ListPart, PartSpec] = Field(default_factory=dict)
+    requires: Requirement | None = None
+
+
+class MaterialWording(Model):
+    """Chinese sentences of completeness notes and checklist requests ({placeholders})."""
+
+    unreadable_note: str
+    readable_copy: str
+    not_read_note: str
+    not_read_problem: str
+    not_read_supply: str
+    not_read_elsewhere: str
+    unplaced: str
+    unplaced_nothing: str
+    confirm: str
+    part_missing: str
+    part_unassigned: str
+    unplaced_label: str
+    resembles_label: str
+    confirm_label: str
+    front_matter_label: str
+    pages_not_read: str
+
+    def file_label(self, catalog: MaterialCatalog, report) -> str:
+        """What the dossier's table of files says a file (a FileReport) was classified as."""
+        if report.basis == "front_matter":
+            return self.front_matter_label
+        if report.material is None:
+            r = report.resembles
+            return self.resembles_label.format(resembles=catalog.name_of(r.material, r.part)) if r else self.unplaced_label
+        name = catalog.name_of(report.material, report.part)
+        return self.confirm_label.format(name=name) if report.confirm else name
 
 
 class MaterialCatalog(Model):
     version: int
     materials: dict[MaterialType, MaterialSpec]
+    wording: MaterialWording
 
     def spec(self, material: MaterialType) -> MaterialSpec:
         return self.materials[material]
 
     def part_name(self, part: ListPart) -> str:
         return self.materials[MaterialType.resource_lists].parts[part].name
+
+    def name_of(self, material: MaterialType, part: ListPart | None = None) -> str:
+        return self.part_name(part) if part else self.materials[material].name
 
 
 @cache

@@ -1,55 +1,136 @@
-"""Article 11 completeness: the state of each material from the classified files."""
+"""Article 11 completeness: the state of each material from the classified files.
+
+A material is `present` when one of its files could be read (and, where materials.yaml
+says what it requires, one of them shows it: an audit report needs a special audit or
+a service income/expenditure section), `partial` when a required part is lacking,
+`unreadable` when its files could not be read — or when files a limit kept from being
+read may hold it — and `missing` only when nothing submitted can be it. Every note is
+worded from materials.yaml.
+"""
 
 from __future__ import annotations
 
-from ..models import Classified, ListPart, MaterialEntry, MaterialStatus, MaterialType
-from ..reference import material_catalog
+from ..models import Basis, Classified, ListPart, MaterialEntry, MaterialStatus, MaterialType
+from ..reference import MaterialSpec, material_catalog
 
 
 def _unique(refs: list[str]) -> list[str]:
     return list(dict.fromkeys(refs))
 
 
-def _unreadable_notes(items: list[Classified]) -> list[str]:
-    return [f"“{c.ref}”无法读取：{c.problem or '原因不明'}，请提交可读取的文件" for c in items if not c.readable]
+def _pages(pages: list[int]) -> str:
+    return "、".join(str(p) for p in pages[:10]) + ("等" if len(pages) > 10 else "")
 
 
-def _status(items: list[Classified]) -> MaterialStatus:
-    if any(c.readable for c in items):
+def _readable(c: Classified) -> bool:
+    return c.readable and c.not_read is None
+
+
+def _file_notes(items: list[Classified]) -> list[str]:
+    w = material_catalog().wording
+    notes = []
+    for c in items:
+        if c.not_read is not None:
+            notes.append(w.not_read_note.format(file=c.ref, reason=c.not_read))
+        elif not c.readable:
+            notes.append(w.unreadable_note.format(file=c.ref, reason=c.problem or "原因不明"))
+        elif c.unread_pages:
+            notes.append(w.pages_not_read.format(file=c.ref, pages=_pages(c.unread_pages), reason=c.problem or ""))
+        if c.confirm:
+            notes.append(w.confirm.format(file=c.ref, basis=c.reason))
+    return notes
+
+
+def _status(items: list[Classified], elsewhere: bool) -> MaterialStatus:
+    if any(_readable(c) for c in items):
         return MaterialStatus.present
-    return MaterialStatus.unreadable if items else MaterialStatus.missing
+    if items or elsewhere:
+        return MaterialStatus.unreadable
+    return MaterialStatus.missing
 
 
-def _resource_lists(items: list[Classified]) -> MaterialEntry:
+def _elsewhere_note(not_read: list[Classified]) -> str:
+    w = material_catalog().wording
+    return w.not_read_elsewhere.format(count=len(not_read), files="、".join(c.ref for c in not_read[:5]))
+
+
+def _requirement(spec: MaterialSpec, items: list[Classified], status: MaterialStatus) -> tuple[MaterialStatus, list[str]]:
+    """`partial` (with the note) when none of the readable files shows what the material requires."""
+    req = spec.requires
+    if req is None or status != MaterialStatus.present:
+        return status, []
+    readable = [c for c in items if _readable(c)]
+    if any(set(req.any_of) & set(c.facets) for c in readable):
+        return status, []
+    if any(not _readable(c) for c in items):
+        return MaterialStatus.unreadable, [req.note]  # the unreadable file may be what is lacking
+    if any(c.unread_pages for c in readable):
+        return status, []  # pages not read may hold it: the page notes say so
+    return MaterialStatus.partial, [req.note]
+
+
+def _entry(material: MaterialType, items: list[Classified], not_read: list[Classified]) -> MaterialEntry:
+    spec = material_catalog().spec(material)
+    status = _status(items, bool(not_read))
+    notes = _file_notes(items)
+    status, lacking = _requirement(spec, items, status)
+    notes += lacking
+    if not items and not_read:
+        notes.append(_elsewhere_note(not_read))
+    return MaterialEntry(
+        status=status,
+        files=_unique([c.ref for c in items]),
+        notes=notes,
+        not_read=_unique([c.ref for c in items if c.not_read] + ([c.ref for c in not_read] if not items else [])),
+        confirm=_unique([c.ref for c in items if c.confirm]),
+    )
+
+
+def _resource_lists(items: list[Classified], not_read: list[Classified]) -> MaterialEntry:
     catalog = material_catalog()
-    parts = {part: _status([c for c in items if c.part == part]) for part in ListPart}
-    notes = _unreadable_notes(items)
+    w = catalog.wording
+    parts = {part: _status([c for c in items if c.part == part], bool(not_read)) for part in ListPart}
+    entry = _entry(MaterialType.resource_lists, items, not_read)
     present = [p for p, s in parts.items() if s == MaterialStatus.present]
-    unassigned = [c for c in items if c.part is None and c.readable]
+    unassigned = [c for c in items if c.part is None and _readable(c)]
     if len(present) == len(parts):
-        status = MaterialStatus.present
+        entry.status = MaterialStatus.present
     elif present or unassigned:
-        status = MaterialStatus.partial
-    else:
-        status = _status(items)
+        entry.status = MaterialStatus.partial
     for part, state in parts.items():
-        if state == MaterialStatus.missing and status != MaterialStatus.missing:
-            notes.append(f"缺少{catalog.part_name(part)}")
-    if unassigned and status != MaterialStatus.present:
-        refs = "、".join(c.ref for c in unassigned)
-        notes.append(f"“{refs}”未能确定属于哪一组成部分，需人工核对")
-    return MaterialEntry(status=status, files=_unique([c.ref for c in items]), parts=parts, notes=notes)
+        if state == MaterialStatus.missing and entry.status != MaterialStatus.missing:
+            entry.notes.append(w.part_missing.format(part=catalog.part_name(part)))
+    if unassigned and entry.status != MaterialStatus.present:
+        entry.notes.append(w.part_unassigned.format(files="、".join(c.ref for c in unassigned)))
+    entry.parts = parts
+    return entry
+
+
+def unplaced_notes(classified: list[Classified]) -> list[str]:
+    """Files no material took (front matter aside), each with what it resembles."""
+    catalog = material_catalog()
+    w = catalog.wording
+    out = []
+    for c in classified:
+        if c.material is not None or c.basis == Basis.front_matter:
+            continue
+        if c.resembles is not None:
+            r = c.resembles
+            name = catalog.part_name(r.part) if r.part else catalog.spec(r.material).name
+            out.append(w.unplaced.format(file=c.ref, resembles=name))
+        else:
+            out.append(w.unplaced_nothing.format(file=c.ref))
+    return out
 
 
 def assess_materials(classified: list[Classified]) -> dict[MaterialType, MaterialEntry]:
     """One entry for each Article 11 material and the 推荐表: present / partial / missing / unreadable."""
+    not_read = [c for c in classified if c.material is None and c.not_read is not None]
     result: dict[MaterialType, MaterialEntry] = {}
     for material in MaterialType:
         items = [c for c in classified if c.material == material]
         if material == MaterialType.resource_lists:
-            result[material] = _resource_lists(items)
-            continue
-        result[material] = MaterialEntry(
-            status=_status(items), files=_unique([c.ref for c in items]), notes=_unreadable_notes(items)
-        )
+            result[material] = _resource_lists(items, not_read)
+        else:
+            result[material] = _entry(material, items, not_read)
     return result

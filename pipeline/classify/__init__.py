@@ -1,24 +1,31 @@
-"""Classify stage: assign each file to an Article 11 material by name and content.
+"""Classify stage: assign each file to an Article 11 material by what it is.
 
-Scores come from the weighted keywords of data/materials.yaml: file-name and folder
-hits, and content hits in the first pages (doubled in the title zone). The reason
-for every decision is recorded in Chinese so a reviewer can see why. A PDF that binds
-several materials is split into page ranges first.
+Every concept of data/concepts.yaml (a kind of document: lease, property certificate,
+licence, audit report, staff list …) is scored for every file from its title, its
+phrases, its table columns, its file and folder names (score.py); the best is taken
+only with a margin over the runner-up (document.py). A PDF that binds several
+materials is split into page ranges first (bundle.py), a workbook holding several lists
+into its lists (workbook.py). Files their own evidence does not place are placed by
+context: folder, neighbours, numbering, photo, completion (context.py). Every decision
+is recorded with its reason, its basis, the runner-up and, for what stays unplaced,
+the material it most resembles.
 """
 
 from __future__ import annotations
 
-from ..models import Classified, ReadDocument
-from .document import classify_document
-from .merged import split_merged
+from ..models import Basis, Classified, ReadDocument
+from .bundle import split_bundle
+from .context import place_in_context
+from .document import classify_document, score_document
+from .workbook import split_lists
 
-__all__ = ["classify_document", "classify_documents", "split_merged"]
+__all__ = ["classify_document", "classify_documents"]
 
 
 def classify_documents(docs: list[ReadDocument]) -> list[Classified]:
-    """Classify every file; a PDF that binds several materials is split into page ranges."""
-    out: list[Classified] = []
+    """Classify every file of one application (page ranges of bundles, parts of workbooks)."""
+    items = []
     for doc in docs:
-        ranges = split_merged(doc)
-        out.extend(ranges if ranges else [classify_document(doc)])
-    return out
+        items.extend(split_bundle(doc) or split_lists(doc) or [score_document(doc)])
+    place_in_context([i for i in items if i.item.basis != Basis.front_matter])
+    return [i.item for i in items]

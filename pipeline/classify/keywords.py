@@ -1,5 +1,10 @@
 """Keyword matching on jieba token boundaries.
 
+Classification itself matches phrases with classify/phrases.py (the longest catalogued
+phrase wins, no tokenizer: segmenting every run a phrase occurs in was most of its
+time); this tokenizer and its dictionary cache stay for text that needs real word
+boundaries, with the concepts' phrases in its dictionary.
+
 A keyword counts only where it starts and ends on a token boundary, so "设备" does
 not fire inside "设备清单" when jieba has learnt 设备清单 as one word, and every
 keyword of materials.yaml is added to jieba's dictionary so it is not split. Text is
@@ -17,7 +22,7 @@ from pathlib import Path
 
 from ..imports import without
 from ..read.normalize import normalize_text
-from ..reference import material_catalog
+from .concepts import concept_catalog
 
 _WHITESPACE = re.compile(r"\s+")
 _JIEBA_CACHE = "jieba.cache"  # the name jieba gives the cache of its default dictionary
@@ -80,14 +85,9 @@ def use_cache_dir(directory: Path) -> None:
 
 @cache
 def _prepare_dictionary() -> None:
-    catalog = material_catalog()
     words: set[str] = set()
-    for spec in catalog.materials.values():
-        words.update(spec.name_keywords)
-        words.update(spec.content_keywords)
-        for part in spec.parts.values():
-            words.update(part.name_keywords)
-            words.update(part.content_keywords)
+    for concept in concept_catalog().concepts.values():
+        words.update(concept.phrases())
     jieba = _jieba()
     for word in words:
         jieba.add_word(compact(word), freq=100000)

@@ -6,10 +6,10 @@ import os
 import zipfile
 from pathlib import Path
 
-from ..models import ApplicationPackage, Batch, FileEntry, FileKind, OpenedApplication
+from ..models import ApplicationPackage, Batch, FileEntry, FileKind, NotRead, OpenedApplication
 from .limits import DEFAULT_LIMITS, IngestLimits, is_junk
 from .sniff import extension_mismatch, sniff_kind
-from .zips import extract_zip
+from .zips import extract_zip, too_deep, too_many
 
 __all__ = ["IngestError", "discover_batch", "open_application"]
 
@@ -96,6 +96,7 @@ def _unzip(
     extraction = extract_zip(zip_path, dest, limits, budget.remaining)
     budget.remaining -= extraction.bytes_written
     opened.skipped.extend(prefix + name for name in extraction.skipped)
+    opened.not_read.extend(n.model_copy(update={"rel_path": prefix + n.rel_path}) for n in extraction.not_read)
     where = f"“{prefix.rstrip('/')}”中的" if prefix else ""
     opened.problems.extend(where + problem for problem in extraction.problems)
     return [(prefix + rel, disk) for rel, disk in extraction.files]
@@ -123,8 +124,8 @@ def _add_files(
         elif kind == FileKind.zip:
             opened.problems.append(f"“{rel}”：压缩包嵌套层数超过 {limits.max_zip_depth} 层，未继续解压")
         if len(opened.files) >= limits.max_files:
-            opened.problems.append(f"文件数超过上限 {limits.max_files} 个，其余文件未读取")
-            return
+            _not_read(opened, limits, rel, too_many(limits))
+            continue
         opened.files.append(
             FileEntry(
                 rel_path=rel,
@@ -136,18 +137,31 @@ def _add_files(
         )
 
 
+def _not_read(opened: OpenedApplication, limits: IngestLimits, rel: str, reason: str) -> None:
+    """List a file a limit keeps from being read; past max_listed, say how many more there are."""
+    if len(opened.not_read) < limits.max_listed:
+        opened.not_read.append(NotRead(rel_path=rel, reason=reason))
+    elif not any(p.startswith("未列出") for p in opened.problems):
+        opened.problems.append(f"未列出：申报包中的文件超过 {limits.max_listed} 个，其余文件既未读取也未列出")
+
+
 def _walk_folder(root: Path, opened: OpenedApplication, limits: IngestLimits) -> list[tuple[str, Path]]:
+    """Files to read; files past the depth or count limit are listed as not read. Below
+    max_list_depth a folder is reported by its own path (its content is not even listed)."""
     pairs: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
-        depth = len(here.relative_to(root).parts)
+        rel_dir = here.relative_to(root)
+        depth = len(rel_dir.parts)
         for d in list(dirnames):
             if (here / d).is_symlink():
                 opened.problems.append(f"“{(here / d).relative_to(root).as_posix()}”是符号链接，已忽略")
                 dirnames.remove(d)
-        if depth >= limits.max_depth:
-            opened.problems.append(f"文件夹“{here.relative_to(root).as_posix()}”层级过深，其下内容未读取")
+        if depth >= limits.max_list_depth:
+            reason = f"文件夹层级过深（超过 {limits.max_list_depth} 层），其下内容未读取也未列出"
+            opened.not_read.append(NotRead(rel_path=rel_dir.as_posix() + "/", reason=reason))
             dirnames.clear()
+            continue
         dirnames.sort()
         for name in sorted(filenames):
             path = here / name
@@ -156,9 +170,10 @@ def _walk_folder(root: Path, opened: OpenedApplication, limits: IngestLimits) ->
                 opened.skipped.append(rel)
             elif path.is_symlink():
                 opened.problems.append(f"“{rel}”是符号链接，已忽略")
+            elif depth > limits.max_depth:
+                _not_read(opened, limits, rel, too_deep(limits))
             elif len(pairs) >= limits.max_files:
-                opened.problems.append(f"文件数超过上限 {limits.max_files} 个，其余文件未读取")
-                return pairs
+                _not_read(opened, limits, rel, too_many(limits))
             else:
                 pairs.append((rel, path))
     return pairs

@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..models import NotRead
 from .limits import DEFAULT_LIMITS, IngestLimits, is_junk
 
 _UTF8_FLAG = 0x800
@@ -61,6 +62,7 @@ class ZipExtraction:
     files: list[tuple[str, Path]] = field(default_factory=list)  # (rel_path, disk_path)
     skipped: list[str] = field(default_factory=list)  # junk member names
     problems: list[str] = field(default_factory=list)  # Chinese
+    not_read: list[NotRead] = field(default_factory=list)  # members listed but not extracted
     bytes_written: int = 0
 
 
@@ -92,10 +94,11 @@ def extract_zip(
                 problems.append(f"压缩包成员“{rel}”是符号链接，已忽略")
                 continue
             if len(files) >= limits.max_files:
-                problems.append(f"压缩包文件数超过上限 {limits.max_files} 个，其余成员未解压")
-                break
+                if len(result.not_read) < limits.max_listed:
+                    result.not_read.append(NotRead(rel_path=rel, reason=too_many(limits)))
+                continue
             if rel.count("/") > limits.max_depth:
-                problems.append(f"压缩包成员“{rel}”的目录层级过深，已忽略")
+                result.not_read.append(NotRead(rel_path=rel, reason=too_deep(limits)))
                 continue
             target = dest / rel
             try:
@@ -103,10 +106,12 @@ def extract_zip(
             except ZipLimitExceeded as exc:
                 target.unlink(missing_ok=True)
                 problems.append(f"压缩包成员“{rel}”{exc}，疑似压缩炸弹，已停止解压该成员")
+                result.not_read.append(NotRead(rel_path=rel, reason=f"{exc}，疑似压缩炸弹，未解压"))
                 continue
             except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, EOFError, ValueError, NotImplementedError) as exc:
                 target.unlink(missing_ok=True)
                 problems.append(f"压缩包成员“{rel}”无法解压（{_reason(exc)}），请重新打包提交")
+                result.not_read.append(NotRead(rel_path=rel, reason=f"无法从压缩包中解压（{_reason(exc)}）", limit=False))
                 continue
             total += written
             files.append((rel, target))
@@ -128,6 +133,14 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, lim
                 raise ZipLimitExceeded(f"压缩比超过上限（{limits.max_ratio:.0f} 倍）")
             dst.write(chunk)
     return written
+
+
+def too_many(limits: IngestLimits) -> str:
+    return f"申报包文件数超过上限（{limits.max_files} 个），该文件未读取"
+
+
+def too_deep(limits: IngestLimits) -> str:
+    return f"文件夹层级过深（超过 {limits.max_depth} 层），该文件未读取"
 
 
 def _reason(exc: Exception) -> str:

@@ -1,6 +1,6 @@
 """Typed models that travel between the pipeline's stages."""
 
-from .classification import Classified, MaterialEntry
+from .classification import Basis, Classified, Guess, MaterialEntry
 from .common import (
     AuditOpinion,
     Decision,
@@ -20,6 +20,7 @@ from .documents import (
     Cell,
     FileEntry,
     FileKind,
+    NotRead,
     OcrLine,
     OcrPage,
     OpenedApplication,
@@ -35,6 +36,7 @@ __all__ = [
     "ApplicationPackage",
     "ApplicationResult",
     "AuditOpinion",
+    "Basis",
     "Batch",
     "Candidate",
     "Cell",
@@ -46,6 +48,7 @@ __all__ = [
     "FileKind",
     "FileReport",
     "Function",
+    "Guess",
     "Inconsistency",
     "ListPart",
     "ListTable",
@@ -54,6 +57,7 @@ __all__ = [
     "MaterialStatus",
     "MaterialType",
     "Narrative",
+    "NotRead",
     "OcrEvidence",
     "OcrLine",
     "OcrPage",

@@ -58,11 +58,23 @@ class Batch(Model):
     loose_files: list[str] = Field(default_factory=list)
 
 
+class NotRead(Model):
+    """A file of the application that was listed but not read: a limit (depth, count,
+    size) kept it from being read (`limit`), or it could not be taken out of its zip
+    (corrupt, encrypted). Only its path is known; it still counts as submitted, and
+    `reason` says why it was not read."""
+
+    rel_path: str
+    reason: str
+    limit: bool = True
+
+
 class OpenedApplication(Model):
     """An application whose files have been listed (and zip members extracted)."""
 
     applicant_id: str
     files: list[FileEntry] = Field(default_factory=list)
+    not_read: list[NotRead] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)  # junk such as __MACOSX/, Thumbs.db
     problems: list[str] = Field(default_factory=list)  # Chinese messages
 
@@ -134,6 +146,9 @@ class ReadDocument(Model):
     readable: bool = True
     problem: str | None = None  # Chinese reason when not (or only partly) readable
     converted_from: str | None = None  # legacy format read through conversion, e.g. "doc"
+    not_read: str | None = None  # the limit that kept the whole file from being read
+    unread_pages: list[int] = Field(default_factory=list)  # pages a limit left unread (OCR page limit)
+    unread_reason: str | None = None  # ... and that limit, in Chinese
 
     def full_text(self) -> str:
         """All text in reading order, tables included, for keyword matching."""

@@ -7,22 +7,33 @@ from datetime import date
 
 from pydantic import Field
 
-from .classification import MaterialEntry
+from .classification import Basis, Guess, MaterialEntry
 from .common import Decision, ListPart, MaterialType, Model
 from .fields import FieldValue, ListTable, Narrative
 from .rules import Inconsistency, RuleResult
 
 
 class FileReport(Model):
-    """How one file (or page range) of the application was read and classified."""
+    """How one file (or page range) of the application was read and classified: the
+    decision, its evidence (`basis`, `reason`, `score`), the runner-up it beat, what an
+    unplaced file resembles, and why its OCR text was needed (issue 17)."""
 
     file: str
     kind: str
     material: MaterialType | None = None
     part: ListPart | None = None
+    concept: str | None = None
     reason: str = ""
+    basis: Basis = Basis.none
+    score: float = 0.0
+    confirm: bool = False
+    runner_up: Guess | None = None
+    resembles: Guess | None = None
     readable: bool = True
     problem: str | None = None
+    not_read: str | None = None
+    ocr: bool = False
+    text_needed_for: list[str] = Field(default_factory=list)
 
 
 class ApplicationResult(Model):

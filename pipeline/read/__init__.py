@@ -86,19 +86,19 @@ def read_file(entry: FileEntry) -> ReadDocument:
 def _read(entry: FileEntry) -> ReadDocument:
     reader = READERS[entry.kind]
     settings = read_settings()
+    if entry.size > settings.max_file_mb * 1024 * 1024:  # a limit: not read, still submitted
+        reason = f"文件过大（{entry.size / 1024 / 1024:.0f} MB，上限 {settings.max_file_mb} MB），未读取；请压缩或拆分后提交"
+        return ReadDocument(file=entry.rel_path, kind=entry.kind, readable=False, problem=reason, not_read=reason)
     try:
         if not reader.available():
             if reader.fallback is not None:
                 return reader.fallback(entry)
             raise ReadFailure(reader.unavailable_reason)
-        if entry.size > settings.max_file_mb * 1024 * 1024:
-            raise ReadFailure(
-                f"文件过大（{entry.size / 1024 / 1024:.0f} MB，上限 {settings.max_file_mb} MB），未读取；请压缩或拆分后提交"
-            )
         with time_budget(settings.file_seconds):
             return reader.read(entry)
     except ReadTimeout:
         reason = f"读取超时（超过 {settings.file_seconds:.0f} 秒），文件可能过大或结构异常，请重新生成后提交"
+        return ReadDocument(file=entry.rel_path, kind=entry.kind, readable=False, problem=reason, not_read=reason)
     except ReadFailure as exc:
         reason = str(exc)
     except Exception as exc:  # a library bug on a strange file must not stop the batch

@@ -65,7 +65,9 @@ def read_image(entry: FileEntry) -> ReadDocument:
 
 def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list[int]:
     """OCR the given 1-based pages of a PDF in place of their text layer; returns the pages
-    that were left unread (page limit or time budget reached)."""
+    that were left unread (page limit or time budget reached), which are also recorded on
+    the document with the limit that stopped them (never silently: a page not read is
+    reported as not read, and what it held is not reported missing)."""
     settings = oe.ocr_settings()
     started = time.monotonic()
     cache = OcrCache(entry.disk_path)
@@ -76,11 +78,15 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
     except pdfium.PdfiumError:
         return pages
     try:
+        reason = None
         for count, number in enumerate(pages):
             result = cache.get(number)
             if result is None:
-                out_of_budget = time.monotonic() - started > settings.ocr_seconds_per_file
-                if count >= settings.max_ocr_pages or out_of_budget:
+                if count >= settings.max_ocr_pages:
+                    reason = reason or f"超过每个文件最多识别 {settings.max_ocr_pages} 页的上限，未识别"
+                elif time.monotonic() - started > settings.ocr_seconds_per_file:
+                    reason = reason or f"文字识别用时超过每个文件 {settings.ocr_seconds_per_file} 秒的上限，未识别"
+                if reason is not None:
                     left.append(number)
                     continue
                 page = pdf[number - 1]
@@ -99,6 +105,9 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
         pdf.close()
         cache.save()
     doc.blocks.sort(key=lambda b: b.loc.page or 0)
+    if left:
+        doc.unread_pages = sorted(set(doc.unread_pages) | set(left))
+        doc.unread_reason = reason
     return left
 
 

@@ -97,8 +97,15 @@ def _note_textless_pages(doc: ReadDocument) -> None:
     for block in doc.blocks:
         if block.loc.page in junk:  # placeholders would only pollute keyword matching
             block.text = ""
-    blank = [b.loc.page for b in doc.blocks if len(b.text) < settings.min_page_chars and b.loc.page not in junk]
-    if doc.blocks and len(blank) == len(doc.blocks):
+    unread = set(doc.unread_pages)
+    blank = [
+        b.loc.page
+        for b in doc.blocks
+        if len(b.text) < settings.min_page_chars and b.loc.page not in junk and b.loc.page not in unread
+    ]
+    if unread:  # pages a limit left unread: say which, and the limit
+        doc.problem = f"PDF 第{_pages(sorted(unread))}页{doc.unread_reason or '未读取'}"
+    elif doc.blocks and len(blank) == len(doc.blocks):
         doc.problem = "PDF 没有文字层（疑似扫描件），需要文字识别（OCR）后才能核验内容"
     elif junk:
         doc.problem = f"PDF 第{_pages(junk)}页文字编码无法识别（字体缺少映射），内容未能读取"

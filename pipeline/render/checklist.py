@@ -7,13 +7,11 @@ from datetime import date
 import chinese_calendar
 
 from ..models import ApplicationResult, ListPart, MaterialEntry, MaterialStatus, MaterialType
-from ..reference import material_catalog
+from ..reference import MaterialSpec, material_catalog
 from .common import cn_index, issue_date, material_inconsistency_texts, material_order, problems_by_file, unit_name
 from .config import labels, settings
 from .formatting import fmt_day
 from .masking import mask_personal as mask
-
-READABLE_COPY = "请重新提交可正常打开、内容清晰的文件（PDF、Word、Excel或清晰的图片），不要加密或设置打开密码。"
 
 
 def deadline_text(issued: date) -> str:
@@ -45,9 +43,18 @@ def _part_lines(entry: MaterialEntry) -> list[str]:
     return lines
 
 
+def _supply_unreadable(spec: MaterialSpec, entry: MaterialEntry | None) -> str:
+    """A readable copy of THIS material; for files a limit kept from being read, what to do instead."""
+    wording = material_catalog().wording
+    if entry is not None and entry.not_read and len(entry.not_read) >= len(entry.files):
+        return wording.not_read_supply
+    return wording.readable_copy.format(name=spec.name)
+
+
 def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[str]) -> dict:
     """One Article 11 item: what was found, what is wrong with it and what to supply."""
     spec = material_catalog().spec(material)
+    wording = material_catalog().wording
     status = entry.status if entry else MaterialStatus.missing
     files = list(entry.files) if entry else []
     lines: list[str] = []
@@ -55,15 +62,21 @@ def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[st
         lines.append("已收到的文件：" + "、".join(mask(f) for f in files) + "。")
     if status == MaterialStatus.missing:
         lines.append("存在的问题：未在申报材料中发现该项材料。")
+    elif status == MaterialStatus.unreadable and entry and entry.not_read and len(entry.not_read) >= len(files):
+        lines.append("存在的问题：" + wording.not_read_problem)
     elif status == MaterialStatus.unreadable:
         lines.append("存在的问题：上述文件无法读取。")
-    elif status == MaterialStatus.partial and entry:
+    elif status == MaterialStatus.partial and entry and entry.parts:
         lines.append("存在的问题：该项材料不完整，缺少以下部分：")
         lines.extend(_part_lines(entry))
+    elif status == MaterialStatus.partial:
+        lines.append("存在的问题：该项材料不完整。")
     notes = [mask(n) for n in (entry.notes if entry else [])] + [mask(p) for p in problems]
     lines.extend(f"原因：{n}" if status == MaterialStatus.unreadable else f"说明：{n}" for n in notes)
     if status == MaterialStatus.unreadable:
-        lines.append("应补正：" + READABLE_COPY + spec.supply)
+        lines.append("应补正：" + _supply_unreadable(spec, entry))
+    elif status == MaterialStatus.partial and spec.requires is not None and not entry.parts:
+        lines.append("应补正：" + spec.requires.supply)
     elif status == MaterialStatus.partial and entry and entry.parts:
         catalog = material_catalog()
         gaps = [

@@ -238,7 +238,7 @@ def dossier_context(result: ApplicationResult) -> dict:
                 "file": mask(f.file),
                 "href": href(split_ref(f.file)[0], split_ref(f.file)[1]),
                 "kind": f.kind,
-                "material": material_catalog().spec(f.material).name if f.material else "未识别",
+                "material": material_catalog().wording.file_label(material_catalog(), f),
                 "reason": mask(f.reason),
                 "problem": mask(f.problem or ("" if f.readable else "无法读取")),
             }

@@ -1,0 +1,142 @@
+"""Score every concept of concepts.yaml for one document (or one page of a bundle).
+
+A concept's score adds up what its own text says (a title in the title zone, strong and
+weak phrases, minus negative phrases), what its file and folder names say, what its
+table columns hold (lists) and, for a photo with little text, the concept's photo
+prior. Each part is kept apart so the decision can say which evidence placed a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..models import ListPart, MaterialType
+from .columns import ListEvidence
+from .concepts import concept_catalog
+from .keywords import compact
+from .names import PathEvidence
+from .settings import classify_settings
+from .views import DocView
+
+Key = tuple[MaterialType, ListPart | None]
+
+
+@dataclass
+class ConceptScore:
+    concept: str
+    material: MaterialType
+    part: ListPart | None
+    content: float = 0.0
+    title: float = 0.0  # the title part of `content`
+    name: float = 0.0
+    folder: float = 0.0
+    columns: float = 0.0
+    photo: float = 0.0
+    hits: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> Key:
+        return self.material, self.part
+
+    @property
+    def total(self) -> float:
+        return round(self.content + self.name + self.folder + self.columns + self.photo, 2)
+
+    @property
+    def without_content(self) -> float:
+        """What the names alone say (to know whether OCR text was needed to place the file)."""
+        return self.name + self.folder
+
+
+@dataclass(frozen=True)
+class _Compact:
+    """A concept's phrases, compacted once."""
+
+    titles: tuple[tuple[str, str, float], ...]  # (phrase, compact key, weight)
+    strong: tuple[tuple[str, str], ...]
+    weak: tuple[str, ...]
+    negative: tuple[tuple[str, str], ...]
+
+
+@cache
+def _compacted(concept_id: str) -> _Compact:
+    c = concept_catalog().concepts[concept_id]
+    return _Compact(
+        titles=tuple((p, compact(p), w) for p, w in c.titles.items()),
+        strong=tuple((p, compact(p)) for p in c.strong),
+        weak=tuple(compact(p) for p in c.weak),
+        negative=tuple((p, compact(p)) for p in c.negative),
+    )
+
+
+def _content(concept_id: str, view: DocView, out: ConceptScore) -> None:
+    s = classify_settings()
+    phrases = _compacted(concept_id)
+    title, body = view.title, view.body
+    in_title = title.count_compact if title is not None else (lambda key: 0)
+    in_body = body.count_compact if body is not None else (lambda key: 0)
+    best, best_phrase, where = 0.0, "", ""
+    for phrase, key, weight in phrases.titles:
+        if weight > best and in_title(key):
+            best, best_phrase, where = weight, phrase, "标题"
+    if best == 0.0:
+        for phrase, key, weight in phrases.titles:
+            if weight * s.body_title_share > best and in_body(key):
+                best, best_phrase, where = weight * s.body_title_share, phrase, "正文"
+    if best_phrase:
+        out.hits.append(f"{where}为/含“{best_phrase}”")
+    strong = 0.0
+    for phrase, key in phrases.strong:
+        n = in_body(key)
+        if n:
+            strong += s.strong_weight + s.strong_repeat * min(n - 1, s.max_repeats)
+            out.hits.append(f"含“{phrase}”" + (f"×{n}" if n > 1 else ""))
+    weak = s.weak_weight * sum(1 for key in phrases.weak if in_body(key))
+    negatives = [phrase for phrase, key in phrases.negative if in_body(key)]
+    if negatives:
+        out.hits.append("但含“" + "”“".join(negatives) + "”")
+    negative = min(s.negative_cap, s.negative_weight * len(negatives))
+    out.title = best
+    out.content = best + min(s.strong_cap, strong) + min(s.weak_cap, weak) - negative
+
+
+def score_concepts(view: DocView, path: PathEvidence, lists: list[ListEvidence]) -> list[ConceptScore]:
+    """Every concept's score for this document, best first."""
+    s = classify_settings()
+    best_list: dict[ListPart, ListEvidence] = {}
+    for evidence in lists:
+        if evidence.part not in best_list or evidence.score > best_list[evidence.part].score:
+            best_list[evidence.part] = evidence
+    out: list[ConceptScore] = []
+    for cid, concept in concept_catalog().concepts.items():
+        sc = ConceptScore(cid, concept.material, concept.part)
+        if view.has_text:
+            _content(cid, view, sc)
+        name = path.name.get(cid)
+        if name is not None:
+            sc.name = name.weight
+            sc.hits.append("文件名含“" + "”“".join(name.hits) + "”")
+        folder = path.folder.get(cid)
+        if folder is not None:
+            sc.folder = folder.weight
+            sc.hits.append(f"文件夹“{folder.where}”名含“" + "”“".join(folder.hits) + "”")
+        if concept.part is not None and cid == concept.part.value and concept.part in best_list:
+            evidence = best_list[concept.part]
+            sc.columns = evidence.score * s.columns_weight
+            sc.hits.append(evidence.detail)
+        if view.photo and concept.photo:
+            sc.photo = concept.photo
+            sc.hits.append("照片（文字很少）")
+        out.append(sc)
+    out.sort(key=lambda c: -c.total)
+    return out
+
+
+def best_by_key(scores: list[ConceptScore]) -> list[ConceptScore]:
+    """The best concept of each material (and type-5 part), best first."""
+    seen: dict[Key, ConceptScore] = {}
+    for sc in scores:
+        if sc.key not in seen or sc.total > seen[sc.key].total:
+            seen[sc.key] = sc
+    return sorted(seen.values(), key=lambda c: -c.total)
