@@ -186,35 +186,39 @@ class MaterialVariant:
 
     # ------------------------------------------------------------------ truth
     def truth(self) -> dict[str, dict]:
-        """material → {"status", "files", "parts"} as the output contract writes them."""
-        refs: dict[tuple[str, str | None], list[str]] = {}
+        """material → {"status", "files", "parts", "part_files"} as the output contract writes them.
+
+        Bundle pages are written as ranges; ranges of one material that follow each other
+        are one range (the lists of type 5 together), each list part also has its own."""
+        refs: dict[str, list[str]] = {}
+        part_refs: dict[str, list[str]] = {p: [] for p in PARTS}
         kinds: dict[str, set[str]] = {}
         for f in self.files:
             if isinstance(f.kind, Bundle):
                 _, spans = self._bundle(f.kind)
-                merged: list[list] = []
-                for kind, a, b in spans:
-                    key = TRUTH[kind]
-                    if merged and merged[-1][0] == key:
-                        merged[-1][2] = b
-                    else:
-                        merged.append([key, a, b])
-                    kinds.setdefault(key[0], set()).add(kind)
-                for key, a, b in merged:
-                    refs.setdefault(key, []).append(f"{f.path}#p{a}" if a == b else f"{f.path}#p{a}-{b}")
+                for material, _, a, b in _joined(spans, by_part=False):
+                    refs.setdefault(material, []).append(_ref(f.path, a, b))
+                for _, part, a, b in _joined(spans, by_part=True):
+                    if part:
+                        part_refs[part].append(_ref(f.path, a, b))
+                for kind, _, _ in spans:
+                    kinds.setdefault(TRUTH[kind][0], set()).add(kind)
             else:
-                key = TRUTH[f.kind]
-                refs.setdefault(key, []).append(f.path)
-                kinds.setdefault(key[0], set()).add(f.kind)
+                material, part = TRUTH[f.kind]
+                refs.setdefault(material, []).append(f.path)
+                if part:
+                    part_refs[part].append(f.path)
+                kinds.setdefault(material, set()).add(f.kind)
         out: dict[str, dict] = {}
         for material in MATERIALS:
-            files = [r for key, rs in refs.items() if key[0] == material for r in rs]
+            files = refs.get(material, [])
             status = "present" if files else "missing"
             if material in self.unreadable:
                 status = "unreadable"
             entry: dict = {"status": status, "files": sorted(dict.fromkeys(files))}
             if material == "resource_lists":
-                entry["parts"] = {p: "present" if refs.get((material, p)) else "missing" for p in PARTS}
+                entry["parts"] = {p: "present" if part_refs[p] else "missing" for p in PARTS}
+                entry["part_files"] = {p: sorted(part_refs[p]) for p in PARTS}
                 if files and "missing" in entry["parts"].values():
                     entry["status"] = "partial"
             out[material] = entry
@@ -222,6 +226,23 @@ class MaterialVariant:
         if audit and not ({"audit_with_service", "special_audit"} & audit):
             out["audit_reports"]["status"] = "partial"
         return out
+
+
+def _ref(path: str, first: int, last: int) -> str:
+    return f"{path}#p{first}" if first == last else f"{path}#p{first}-{last}"
+
+
+def _joined(spans: list[tuple[str, int, int]], by_part: bool) -> list[tuple[str, str | None, int, int]]:
+    """Adjacent components of one material (or, by_part, of one material and part) as one range."""
+    out: list[list] = []
+    for kind, a, b in spans:
+        material, part = TRUTH[kind]
+        key = (material, part if by_part else None)
+        if out and (out[-1][0], out[-1][1]) == key and out[-1][3] + 1 == a:
+            out[-1][3] = b
+        else:
+            out.append([key[0], key[1], a, b])
+    return [tuple(x) for x in out]
 
 
 _BUNDLES: dict[int, tuple[Bundle, tuple[bytes, list[tuple[str, int, int]]]]] = {}  # built once per run

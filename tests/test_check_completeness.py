@@ -45,7 +45,7 @@ def test_unreadable_only_says_why() -> None:
 def test_one_readable_file_makes_present() -> None:
     classified = [
         Classified(file="审计报告.pdf", material=MaterialType.audit_reports, readable=False, problem="文件损坏"),
-        Classified(file="专项审计.pdf", material=MaterialType.audit_reports),
+        Classified(file="专项审计.pdf", material=MaterialType.audit_reports, facets=["audit_report", "special_audit"]),
     ]
     entry = assess_materials(classified)[MaterialType.audit_reports]
     assert entry.status == P

@@ -18,6 +18,31 @@ def _unique(refs: list[str]) -> list[str]:
     return list(dict.fromkeys(refs))
 
 
+def _in_order(items: list[Classified]) -> list[Classified]:
+    """Files in the order they came, the ranges of one bundle by page."""
+    first_seen = {c.file: n for n, c in reversed(list(enumerate(items)))}
+    return sorted(items, key=lambda c: (first_seen[c.file], c.first_page or 0))
+
+
+def material_refs(items: list[Classified]) -> list[str]:
+    """Each file once; ranges of one bundle that follow each other joined into one range
+    (a list of staff running into a list of clients is the material's pages p20-25)."""
+    spans: list[Classified] = []
+    for c in items:
+        last = spans[-1] if spans else None
+        if (
+            last is not None
+            and c.first_page is not None
+            and last.file == c.file
+            and last.last_page is not None
+            and last.last_page + 1 == c.first_page
+        ):
+            spans[-1] = last.model_copy(update={"last_page": c.last_page or c.first_page})
+        else:
+            spans.append(c)
+    return _unique([c.ref for c in spans])
+
+
 def _pages(pages: list[int]) -> str:
     return "、".join(str(p) for p in pages[:10]) + ("等" if len(pages) > 10 else "")
 
@@ -77,9 +102,10 @@ def _entry(material: MaterialType, items: list[Classified], not_read: list[Class
     notes += lacking
     if not items and not_read:
         notes.append(_elsewhere_note(not_read))
+    ordered = _in_order(items)
     return MaterialEntry(
         status=status,
-        files=_unique([c.ref for c in items]),
+        files=material_refs(ordered),
         notes=notes,
         not_read=_unique([c.ref for c in items if c.not_read] + ([c.ref for c in not_read] if not items else [])),
         confirm=_unique([c.ref for c in items if c.confirm]),
@@ -103,6 +129,10 @@ def _resource_lists(items: list[Classified], not_read: list[Classified]) -> Mate
     if unassigned and entry.status != MaterialStatus.present:
         entry.notes.append(w.part_unassigned.format(files="、".join(c.ref for c in unassigned)))
     entry.parts = parts
+    entry.part_files = {
+        part: _unique([c.ref for c in _in_order(items) if c.part == part])
+        for part in ListPart
+    }
     return entry
 
 

@@ -243,7 +243,8 @@ def _item(doc: ReadDocument, seg: _Segment) -> Scored:
         c.resembles = None
         c.basis = seg.basis if seg.basis == Basis.toc else Basis.content
         if own != seg.key:
-            c.reason = f"按首页标题归为“{key_name(seg.key)}”（整段：{c.reason}）"
+            how = "按目录" if seg.basis == Basis.toc else "按首页标题"
+            c.reason = f"{how}归为“{key_name(seg.key)}”（整段：{c.reason}）"
         scored.close = False
     notes = "；".join(seg.notes)
     c.reason = f"合订本第{pages}页：" + (f"{notes}；" if notes else "") + c.reason

@@ -68,9 +68,12 @@ def _strip_words(text: str, words: tuple[str, ...]) -> str:
     return text
 
 
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
 def says_nothing(name: str) -> bool:
     """True when the name holds only generic words, digits, dates and separators."""
-    rest = _NOISE.sub("", clean(name))
+    rest = _NOISE.sub("", clean(_EXTENSION.sub("", name)))
     rest = _DATE_WORDS.sub("", _strip_words(rest, _generic_words()))
     return not rest
 

@@ -77,12 +77,16 @@ class Classified(Model):
 class MaterialEntry(Model):
     """The state of one Article 11 material (the contract's `materials[id]`).
 
-    `not_read`: its files that a limit kept from being read; `confirm`: its files placed
-    on weak evidence, for a human to confirm (both also named in `files`)."""
+    `files` names every file of the material once; page ranges of one bundle that follow
+    each other are one range (the material's pages). For type 5, `part_files` names each
+    part's own files and page ranges. `not_read`: its files that a limit kept from being
+    read; `confirm`: its files placed on weak evidence, for a human to confirm (both also
+    named in `files`)."""
 
     status: MaterialStatus
     files: list[str] = Field(default_factory=list)
     parts: dict[ListPart, MaterialStatus] | None = None
+    part_files: dict[ListPart, list[str]] | None = None
     notes: list[str] = Field(default_factory=list)  # Chinese: why unreadable / partial
     not_read: list[str] = Field(default_factory=list)
     confirm: list[str] = Field(default_factory=list)

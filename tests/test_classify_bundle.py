@@ -1,0 +1,107 @@
+"""Bundles (合订本): page ranges from a 目录 (printed numbers turned into physical pages)
+or from page titles, continuation pages kept with their document, every page assigned,
+pages a limit left unread placed by the 目录's order and flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.check import assess_materials
+from pipeline.classify import classify_documents
+from pipeline.classify.toc import find_offset, parse_toc, printed_number
+from pipeline.models import Basis, FileEntry, FileKind, Location, MaterialType, ReadDocument, TextBlock
+from pipeline.read import read_file
+from samplegen.material_variants import Bundle, File, MaterialVariant
+
+M = MaterialType
+
+
+def read_pdf(tmp_path: Path, name: str, data: bytes) -> ReadDocument:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_file(FileEntry(rel_path=name, disk_path=path, size=len(data), kind=FileKind.pdf))
+
+
+def covers_every_page_once(items, pages: int) -> bool:
+    seen = [p for c in items for p in range(c.first_page, c.last_page + 1)]
+    return sorted(seen) == list(range(1, pages + 1))
+
+
+BUNDLES = {
+    "目录与封面": Bundle(["licence", "report_pdf", "staff_pdf", "client_pdf", "equipment_pdf", "lease", "audit",
+                      "special_audit", "icp", "evidence", "event_photo", "declaration"], toc=True, cover=True),
+    "无目录": Bundle(["declaration", "icp", "evidence", "event_photo_plain", "equipment_pdf", "lease", "licence", "audit",
+                   "special_audit", "staff_pdf", "credential", "client_pdf"]),
+    "条例顺序": Bundle(["recommendation_pdf", "report_pdf", "licence", "audit", "special_audit", "lease", "equipment_pdf",
+                    "staff_pdf", "client_pdf", "evidence", "icp", "declaration"]),
+}
+
+
+@pytest.mark.parametrize("tag", sorted(BUNDLES))
+def test_bundle_ranges_are_exact_and_every_page_is_assigned(tmp_path: Path, tag: str):
+    variant = MaterialVariant(f"合订-{tag}", tag, 7, [File("合订本.pdf", BUNDLES[tag])])
+    data = variant.build()["合订本.pdf"]
+    doc = read_pdf(tmp_path, "合订本.pdf", data)
+    items = classify_documents([doc])
+    assert covers_every_page_once(items, doc.page_count)
+    materials = assess_materials(items)
+    for material, truth in variant.truth().items():
+        if truth["files"]:
+            assert sorted(materials[material].files) == truth["files"], (material, [c.reason for c in items])
+    lists = materials[M.resource_lists]
+    assert {p.value: sorted(fs) for p, fs in lists.part_files.items()} == variant.truth()["resource_lists"]["part_files"]
+    front = [c for c in items if c.basis == Basis.front_matter]
+    assert len(front) == (1 if BUNDLES[tag].toc else 0)  # cover and 目录: one range of the bundle's own pages
+
+
+def test_a_long_single_document_with_statement_titles_is_not_split(tmp_path: Path):
+    variant = MaterialVariant("审计", "", 0, [File("审计报告.pdf", "audit")])
+    doc = read_pdf(tmp_path, "审计报告.pdf", variant.build()["审计报告.pdf"])
+    [item] = classify_documents([doc])
+    assert item.first_page is None and item.material == M.audit_reports
+
+
+def pages(texts: list[str], unread: list[int] | None = None) -> ReadDocument:
+    blocks = [TextBlock(text=t, loc=Location(page=n)) for n, t in enumerate(texts, 1)]
+    return ReadDocument(file="扫描件.pdf", kind=FileKind.pdf, page_count=len(texts), blocks=blocks,
+                        unread_pages=unread or [], unread_reason="超过每个文件最多识别 60 页的上限，未识别")
+
+
+TOC = "目　录\n1、营业执照副本……1\n2、房屋租赁合同……2\n3、真实性声明……3\n4、推荐表……4"
+LICENCE_PAGE = "营业执照\n统一社会信用代码 91640100MA76ABCD5D\n名称 宁夏某某科技有限公司\n登记机关 银川市市场监督管理局\n- 1 -"
+LEASE_PAGE = "房屋租赁合同\n出租方 宁夏宏泰物业\n承租方 宁夏某某科技有限公司\n租赁期限三年 租金按季支付\n- 2 -"
+
+
+def test_pages_left_unread_are_placed_by_the_toc_and_flagged():
+    doc = pages([TOC, LICENCE_PAGE, LEASE_PAGE, "", ""], unread=[4, 5])
+    items = classify_documents([doc])
+    refs = {c.ref: c for c in items}
+    assert refs["扫描件.pdf#p4"].material == M.authenticity_declaration
+    assert refs["扫描件.pdf#p5"].material == M.recommendation_form
+    assert refs["扫描件.pdf#p5"].confirm and "按目录归为" in refs["扫描件.pdf#p5"].reason
+    materials = assess_materials(items)
+    assert materials[M.recommendation_form].status != "missing"
+    assert any("未读取" in note for note in materials[M.recommendation_form].notes)
+
+
+def test_toc_offset_comes_from_printed_page_numbers():
+    entries = parse_toc(TOC)
+    assert [e.start for e in entries] == [1, 2, 3, 4]
+    assert printed_number(LICENCE_PAGE) == 1
+    assert find_offset(entries, 5, {2: 1, 3: 2, 4: 3}, lambda n: None) == 1
+
+
+def test_unread_pages_after_the_last_toc_number_follow_the_toc_order():
+    toc = "目　录\n1、营业执照副本……1\n2、房屋租赁合同……2\n3、真实性声明\n4、推荐表"
+    items = {c.ref: c for c in classify_documents([pages([toc, LICENCE_PAGE, LEASE_PAGE, "", ""], unread=[4, 5])])}
+    assert items["扫描件.pdf#p4"].material == M.authenticity_declaration
+    assert items["扫描件.pdf#p5"].material == M.recommendation_form
+    assert "按目录顺序推定" in items["扫描件.pdf#p5"].reason
+
+
+def test_toc_entries_whose_page_numbers_were_lost_keep_their_order():
+    entries = parse_toc("目录\n1、营业执照副本......1\n2、房屋租赁合同...\n3、设备清单......\n4、推荐表……5")
+    assert [(e.title, e.start) for e in entries] == [("营业执照副本", 1), ("房屋租赁合同", None), ("设备清单", None),
+                                                     ("推荐表", 5)]
