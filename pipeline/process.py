@@ -71,7 +71,8 @@ def process_application(
     try:
         opened = open_application(pkg, workspace)
         digests = {entry.rel_path: file_digest(entry.disk_path) for entry in opened.files}
-        analysis = analyse(opened.files, digests, cache, lambda file: report_file(pkg.applicant_id, file))
+        analysis = analyse(opened.files, digests, cache, lambda file: report_file(pkg.applicant_id, file),
+                           as_of.year)
         materials = assess_materials(analysis.classified)
         checked = check_application(materials, analysis.extraction.fields, as_of, ruleset)
         problems = opened.problems + analysis.problems
@@ -88,13 +89,16 @@ def process_application(
 
 
 def analyse(
-    files: list[FileEntry], digests: dict[str, str], cache: Cache, on_file: Callable[[str], None] | None = None
+    files: list[FileEntry], digests: dict[str, str], cache: Cache, on_file: Callable[[str], None] | None = None,
+    as_of_year: int | None = None,
 ) -> Analysis:
     """Read, classify and extract, or take the cached analysis of the same files.
 
-    `on_file` is told each file before it is read (the progress bar shows it)."""
+    `on_file` is told each file before it is read (the progress bar shows it). Extraction
+    depends on the as-of year only (figures named by calendar year), so a re-run on another
+    day of the same year reuses the analysis."""
     contents = sorted(f"{f.rel_path}\0{digests[f.rel_path]}" for f in files)
-    key = text_digest("analysis", code_version(), tools_signature(), *contents)
+    key = text_digest("analysis", code_version(), tools_signature(), str(as_of_year), *contents)
     cached = cache.get("analysis", key, Analysis)
     if cached is not None:
         return cached
@@ -104,7 +108,7 @@ def analyse(
             on_file(entry.rel_path)
         docs.append(_read_cached(entry, digests[entry.rel_path], cache))
     classified = classify_documents(docs)
-    extraction = extract_application(docs, classified)
+    extraction = extract_application(docs, classified, as_of_year)
     analysis = Analysis(
         classified=classified,
         extraction=extraction,

@@ -101,6 +101,14 @@ def _unit_words() -> list[str]:
     return sorted({norm(w) for w in words}, key=len, reverse=True)
 
 
+@cache
+def suffix_units() -> tuple[str, ...]:
+    """Units that may end a label without brackets ("资产总额万元", "满意度%"): money, ratio, area.
+    A count unit there is a word of the label ("年培训人次")."""
+    u = labels().units
+    return tuple(sorted({norm(w) for w in [*u.money, *u.ratio, *u.area]}, key=len, reverse=True))
+
+
 def find_unit(text: str) -> str | None:
     key = norm(text).removeprefix("单位").removeprefix("金额单位")
     for word in _unit_words():

@@ -27,7 +27,7 @@ from .documents import (
     Table,
     TextBlock,
 )
-from .fields import Candidate, Extraction, FieldValue, ListTable, Narrative, Scalar
+from .fields import Candidate, Extraction, FieldValue, LabelValue, ListTable, Narrative, Scalar
 from .result import ApplicationResult, FileReport
 from .rules import Inconsistency, ParameterUse, RuleResult
 
@@ -47,6 +47,7 @@ __all__ = [
     "FileReport",
     "Function",
     "Inconsistency",
+    "LabelValue",
     "ListPart",
     "ListTable",
     "Location",
