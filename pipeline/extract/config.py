@@ -35,6 +35,10 @@ class ProseVocab(Model):
 
 class AuditVocab(Model):
     rows: dict[str, list[str]]
+    revenue_lines: list[str]
+    total_suffixes: list[str]
+    total_headers: list[str]
+    restricted_headers: list[str]
     current_headers: list[str]
     prior_headers: list[str]
     line_number_headers: list[str]
@@ -55,6 +59,7 @@ class LicenceVocab(Model):
     branch_labels: list[str]
     headed_labels: list[str]
     open_ended: list[str] = Field(default_factory=list)
+    number_labels: list[str] = Field(default_factory=list)
     kinds: dict[str, list[str]]
 
 
