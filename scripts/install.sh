@@ -24,7 +24,7 @@ missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 && continue
   # Any Chromium on PATH will do (pipeline/render/browser.py looks for these names).
-  [ "$pkg" = chromium ] && command -v chromium-browser >/dev/null 2>&1 && continue
+  [ "$pkg" = chromium ] && { command -v chromium || command -v chromium-browser; } >/dev/null 2>&1 && continue
   missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
