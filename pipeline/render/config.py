@@ -8,12 +8,11 @@ from typing import Literal
 
 from pydantic import Field
 
-import pipeline
-
+from ..cache import TEMPLATES
 from ..models.common import Model
 from ..reference import DATA_DIR, load_yaml
 
-TEMPLATES_DIR = Path(pipeline.__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = TEMPLATES  # inside the package, so an installed wheel finds them
 
 _compiled_dir: Path | None = None
 
