@@ -68,6 +68,10 @@ class ListVocab(Model):
     columns: dict[str, list[str]]
     key_column: dict[str, str]
     skip_row_words: list[str]
+    not_a_name_starts: list[str]
+    min_company_chars: int
+    stated_total_words: list[str]
+    stated_total_units: list[str]
     college_words: list[str]
     not_college_words: list[str]
     mid_title_words: list[str]

@@ -136,6 +136,15 @@ def amounts(text: str) -> list[tuple[float, str | None, str]]:
     return out
 
 
+def stated_count(text: str, words: list[str], units: list[str]) -> int | None:
+    """"共52家" / "合计：35人" / "总计 12 台" → the number; None when the text states no count."""
+    flat = compact(unicodedata.normalize("NFKC", text))
+    word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    m = re.search(rf"(?:{word_alt})[:：]?(?:[\u4e00-\u9fff]{{0,6}}?)(\d+)(?:{unit_alt})", flat)
+    return int(m.group(1)) if m else None
+
+
 def starts_with_number(text: str) -> bool:
     """A value such as "800人次" rather than a label (a year such as "2025年服务…" is a label)."""
     return bool(NUMBER.match(text)) and not _YEAR_IN.match(text)
