@@ -27,11 +27,11 @@ from .check import load_ruleset
 from .ingest import discover_batch
 from .models.common import Model
 from .progress import Progress
+from .registry.checks import RegistryView
 from .render.config import keep_compiled_in
 from .render.dirnames import unique_dirnames
 from .render.overview import preload, write_overview
 from .render.stamps import render_version
-from .registry.checks import RegistryView
 from .reuse import Finished, Task, outcome_key, reusable, ruleset_digest
 
 log = logging.getLogger(__name__)

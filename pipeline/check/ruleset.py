@@ -17,8 +17,8 @@ from pydantic import Field, ValidationError, field_validator
 
 from ..models.common import Function, ListPart, MaterialType, Model, UnitNature
 from ..models.rules import ParameterUse
-from ..registry.rules import Lifecycle
 from ..reference import DATA_DIR, SAFE_LOADER
+from ..registry.rules import Lifecycle
 
 RULES_DIR = DATA_DIR / "rules"
 DEFAULT_RULESET = RULES_DIR / "ningxia-2026-draft.yaml"
