@@ -19,8 +19,6 @@ from docx import Document
 from pipeline.cli import main
 from tests.conftest import REPO, SHARED
 from tests.cycle_batches import CUJINHUI, DUPLICATE, HELANSHAN, JINFENG, QIHANG, ZHILIAN, write_round
-from tests.databases import registry_location  # noqa: F401 (fixture)
-from tests.databases import postgres_database, postgres_server  # noqa: F401 (fixtures)
 from tests.scoring_support import even_marks, expert_list, fill, sheets_of
 
 EXPERTS = ["张敏", "李卫东", "王晓燕", "赵刚", "马丽"]
@@ -71,7 +69,7 @@ def _score_round(out: Path, tmp: Path, reg: str) -> Path:
     return out / "评审汇总.xlsx"
 
 
-def test_yearly_cycle(rounds, registry_location, tmp_path, capsys):  # noqa: F811
+def test_yearly_cycle(rounds, registry_location, tmp_path, capsys):
     reg = registry_location
     # 2023: one unit certified; its title runs to 2026-10-19
     _ok(["registry", "record", str(rounds[2023]), "--round", "2023", "--registry", reg])

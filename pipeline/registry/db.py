@@ -28,7 +28,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 metadata = MetaData()
@@ -135,8 +135,8 @@ def database_url(location: str | Path | None) -> str:
     text = str(location)
     if "://" in text:
         try:
-            make_url(text)
-        except ArgumentError as exc:
+            make_url(text).get_dialect()
+        except (ArgumentError, NoSuchModuleError) as exc:
             raise RegistryError(f"无法识别的数据库地址：{text}") from exc
         return text
     path = Path(text).expanduser()
