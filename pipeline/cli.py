@@ -199,6 +199,8 @@ def _registry_view(args):
     from .registry.api import Registry
     from .registry.db import RegistryError
 
+    if "://" not in args.registry and not Path(args.registry).expanduser().is_file():  # a typo must not start a new one
+        raise RunError(f"认定库文件不存在：{args.registry}（新的认定库由 registry record 建立）")
     try:
         with Registry.open(args.registry, load_ruleset(args.rules)) as reg:
             return reg.view(args.as_of)

@@ -83,3 +83,10 @@ def test_location_forms(tmp_path):
         database_url("nonsense://")
     with pytest.raises(RegistryError, match="无法打开认定库"):
         Registry.open(f"postgresql+psycopg://nobody@/none?host={tmp_path}&port=1")
+
+
+def test_run_refuses_a_registry_file_that_does_not_exist(tmp_path, capsys):
+    batch = write_round(2023, tmp_path / "batch")
+    missing = tmp_path / "认定库-拼写错误.sqlite"
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--registry", str(missing), "--no-cache"]) == 1
+    assert "认定库文件不存在" in capsys.readouterr().err and not missing.exists()
