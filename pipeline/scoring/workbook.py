@@ -135,6 +135,7 @@ def _application_sheet(sheet: Worksheet, expert: Expert, result: ApplicationResu
         for col, value in enumerate(values, 1):
             cell = sheet.cell(row=row, column=col, value=value)
             cell.border, cell.alignment = BOX, Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[row].height = 15 * max(1, -(-len(c.points) // 24))  # Excel does not grow merged/wrapped rows
         for col in (SCORE_COL, SCORE_COL + 1):
             cell = sheet.cell(row=row, column=col)
             cell.protection, cell.fill, cell.border = OPEN, INPUT_FILL, BOX
@@ -154,7 +155,7 @@ def _application_sheet(sheet: Worksheet, expert: Expert, result: ApplicationResu
     sheet.cell(row=declare - 1, column=1, value="利益冲突声明").font = Font(bold=True)
     sheet.cell(row=declare - 1, column=2, value=cfg.declaration).alignment = Alignment(wrap_text=True)
     sheet.merge_cells(start_row=declare - 1, start_column=2, end_row=declare - 1, end_column=8)
-    sheet.row_dimensions[declare - 1].height = 48
+    sheet.row_dimensions[declare - 1].height = 15 * max(2, -(-len(cfg.declaration) // 60))
     sheet.cell(row=declare, column=1, value="本人选择").font = Font(bold=True)
     answer = sheet.cell(row=declare, column=2)
     answer.protection, answer.fill, answer.border = OPEN, INPUT_FILL, BOX
@@ -168,9 +169,12 @@ def _application_sheet(sheet: Worksheet, expert: Expert, result: ApplicationResu
     for col in (2, 6):
         cell = sheet.cell(row=declare + 1, column=col)
         cell.protection, cell.fill, cell.border = OPEN, INPUT_FILL, BOX
-    for col, width in zip("ABCDEFGH", (8, 16, 20, 50, 8, 8, 10, 24), strict=True):
+    for col, width in zip("ABCDEFGH", (8, 16, 20, 44, 7, 7, 9, 22), strict=True):
         sheet.column_dimensions[col].width = width
     sheet.freeze_panes = f"A{FIRST_ROW}"
+    sheet.page_setup.orientation = "landscape"  # printed for signing: one page wide
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.protection.sheet = True
 
 
