@@ -19,6 +19,10 @@ APT_PACKAGES+=(fonts-noto-cjk)
 # Chromium (headless) opens index.html and the dossiers in the browser tests and takes the
 # screenshots under docs/; the pipeline itself does not need it.
 APT_PACKAGES+=(chromium)
+# PostgreSQL: the registry tests run against a real server (a throwaway cluster started by
+# tests/databases.py with the package's initdb/pg_ctl); the department may also keep the
+# registry on such a server (run/registry --registry postgresql+psycopg://…).
+APT_PACKAGES+=(postgresql)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

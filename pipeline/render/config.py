@@ -81,13 +81,30 @@ class Labels(Model):
 class Criterion(Model):
     article: str
     item: str
-    points: str
+    points: str  # what the expert judges (评审要点)
+    max_score: float
+    weight: float = 1.0
+
+
+class Aggregation(Model):
+    method: Literal["mean", "trimmed_mean"]
+    trim_when_at_least: int = 5
+    trim_each_side: int = 1
+    reference: str
 
 
 class Scoring(Model):
     version: int
     criteria: list[Criterion]
     declaration: str
+    aggregation: Aggregation
+    pass_score: float
+    min_valid_scores: int
+    scored_decisions: list[str]
+    conflict_choices: list[str]
+    inspection_choices: list[str]
+    workbook_title: str
+    workbook_intro: list[str]
 
 
 @cache
