@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 
 PACKAGE = Path(__file__).resolve().parent
-TEMPLATES = PACKAGE.parent / "templates"
+# Package data (shipped in the wheel): the jinja2 pages, their style sheet and the docxtpl templates.
+TEMPLATES = PACKAGE / "render" / "templates"
 _CHUNK = 1024 * 1024
 DEFAULT_MAX_MB = 2048  # --cache-max-mb
 _PRUNE_TO = 0.8  # a pruned folder keeps this share of its limit, so not every run prunes again

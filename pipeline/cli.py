@@ -104,8 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--no-pdf", action="store_true", help="不生成 PDF 版本的评审材料和补正通知（默认在装有 LibreOffice 时生成）"
     )
+    run.add_argument(
+        "--registry",
+        metavar="PATH|URL",
+        help="认定库（SQLite 文件或 PostgreSQL 地址）：给出时核对重复申报、已撤销称号、本批次重复的信用代码"
+        "和与上一年度申报不一致的数据（第十四条、第十七条）",
+    )
     _add_explain(sub)
     _add_notice(sub)
+    from .cli_registry import add_registry
+    from .cli_scores import add_scores
+
+    add_registry(sub)
+    add_scores(sub)
     return parser
 
 
@@ -120,7 +131,15 @@ def _add_notice(sub) -> None:
     notice.add_argument("-h", "--help", action="help", help="显示帮助信息并退出")
     notice.add_argument("results", metavar="RESULTS", type=Path, help="results.jsonl 文件，或 run 命令的输出文件夹")
     notice.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD", help="公示开始日期")
-    notice.add_argument("--ids", nargs="+", metavar="ID", help="拟认定的申报编号（默认：全部“通过初审”的申报）")
+    chosen = notice.add_mutually_exclusive_group()
+    chosen.add_argument("--ids", nargs="+", metavar="ID", help="拟认定的申报编号（默认：全部“通过初审”的申报）")
+    chosen.add_argument(
+        "--from",
+        dest="summary",
+        type=Path,
+        metavar="评审汇总.xlsx",
+        help="从 scores --apply 生成的评审汇总表读取拟认定名单（“建议列入拟认定名单”为“是”的申报，按名次）",
+    )
     notice.add_argument(
         "--out", type=Path, metavar="FILE", help="输出文件（默认 RESULTS 所在文件夹下的 公示名单.docx）"
     )
@@ -128,11 +147,16 @@ def _add_notice(sub) -> None:
 
 def _notice(args) -> int:
     from .render.notice import NoticeError, make_notice
+    from .scoring.sheets import ScoringError
+    from .scoring.summary import proposed_ids
 
     folder = args.results if args.results.is_dir() else args.results.parent
     try:
-        context, paths = make_notice(args.results, args.start, args.out or folder / "公示名单.docx", args.ids)
-    except (NoticeError, OSError) as exc:
+        ids = proposed_ids(args.summary) if args.summary else args.ids
+        if args.summary and not ids:
+            raise NoticeError(f"评审汇总表 {args.summary} 中没有“建议列入拟认定名单”为“是”的申报")
+        context, paths = make_notice(args.results, args.start, args.out or folder / "公示名单.docx", ids)
+    except (NoticeError, ScoringError, OSError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     if context["warning"]:
@@ -169,6 +193,21 @@ def _explain(args) -> int:
     return 0 if found.value is not None else 3
 
 
+def _registry_view(args):
+    """What the registry knows before the run's date (the registry's lifecycle rules are the run's)."""
+    from .check import load_ruleset
+    from .registry.api import Registry
+    from .registry.db import RegistryError
+
+    if "://" not in args.registry and not Path(args.registry).expanduser().is_file():  # a typo must not start a new one
+        raise RunError(f"认定库文件不存在：{args.registry}（新的认定库由 registry record 建立）")
+    try:
+        with Registry.open(args.registry, load_ruleset(args.rules)) as reg:
+            return reg.view(args.as_of)
+    except (RegistryError, ValueError) as exc:  # ValueError: RuleSetError of --rules
+        raise RunError(str(exc)) from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -182,7 +221,16 @@ def main(argv: list[str] | None = None) -> int:
         return _explain(args)
     if args.command == "notice":
         return _notice(args)
+    if args.command == "registry":
+        from .cli_registry import registry_command
+
+        return registry_command(args)
+    if args.command == "scores":
+        from .cli_scores import scores_command
+
+        return scores_command(args)
     try:
+        view = _registry_view(args) if args.registry else None
         report = run_batch(
             args.input,
             args.out,
@@ -192,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             cache_dir=None if args.no_cache else args.cache_dir,
             cache_max_mb=args.cache_max_mb,
             pdf=False if args.no_pdf else None,
+            registry=view,
         )
     except (IngestError, RunError, ReferenceDataError) as exc:
         print(f"错误：{exc}", file=sys.stderr)

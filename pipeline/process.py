@@ -75,7 +75,12 @@ def process_application(
         opened = open_application(pkg, workspace)
         digests = {entry.rel_path: file_digest(entry.disk_path) for entry in opened.files}
         analysis = analyse(
-            opened.files, digests, cache, lambda file: report_file(pkg.applicant_id, file), opened.not_read
+            opened.files,
+            digests,
+            cache,
+            lambda file: report_file(pkg.applicant_id, file),
+            as_of.year,
+            opened.not_read,
         )
         materials = assess_materials(analysis.classified)
         checked = check_application(materials, analysis.extraction.fields, as_of, ruleset)
@@ -97,17 +102,20 @@ def analyse(
     digests: dict[str, str],
     cache: Cache,
     on_file: Callable[[str], None] | None = None,
+    as_of_year: int | None = None,
     not_read: list[NotRead] | None = None,
 ) -> Analysis:
     """Read, classify and extract, or take the cached analysis of the same files.
 
-    `on_file` is told each file before it is read (the progress bar shows it). Files in
-    `not_read` were listed but not read (a limit, or they could not be unzipped): they
-    are classified by their path and count as submitted."""
+    `on_file` is told each file before it is read (the progress bar shows it). Extraction
+    depends on the as-of year only (figures named by calendar year), so a re-run on another
+    day of the same year reuses the analysis. Files in `not_read` were listed but not read
+    (a limit, or they could not be unzipped): they are classified by their path and count
+    as submitted."""
     not_read = not_read or []
     contents = sorted(f"{f.rel_path}\0{digests[f.rel_path]}" for f in files)
     contents += sorted(f"{n.rel_path}\0not read\0{n.reason}\0{n.limit}" for n in not_read)
-    key = text_digest("analysis", code_version(), tools_signature(), *contents)
+    key = text_digest("analysis", code_version(), tools_signature(), str(as_of_year), *contents)
     cached = cache.get("analysis", key, Analysis)
     if cached is not None:
         return cached
@@ -118,7 +126,7 @@ def analyse(
         docs.append(_read_cached(entry, digests[entry.rel_path], cache))
     docs.extend(_unread_document(n) for n in not_read)
     classified = classify_documents(docs)
-    extraction = extract_application(docs, classified)
+    extraction = extract_application(docs, classified, as_of_year)
     analysis = Analysis(
         classified=classified,
         extraction=extraction,

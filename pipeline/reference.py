@@ -48,6 +48,11 @@ class FieldCatalog(Model):
 
     def name(self, field_id: str) -> str:
         spec = self.fields.get(field_id)
+        if spec is None and field_id.startswith("registry."):  # registry.<round>.<field>: a cross-year figure
+            from .registry.wording import wording
+
+            _, year, base = field_id.split(".", 2)
+            return f"{year}年度" + wording().previous_round_field.format(field=self.name(base))
         return spec.name if spec else field_id
 
 
@@ -56,7 +61,7 @@ class PartSpec(Model):
 
 
 class Requirement(Model):
-    """What a material needs to be complete: one of these concepts or facets (concepts.yaml)."""
+    """What a material needs to be complete: one of these concepts or facets (material_concepts.yaml)."""
 
     any_of: list[str]
     note: str  # Chinese: what is lacking

@@ -27,6 +27,7 @@ from .check import load_ruleset
 from .ingest import discover_batch
 from .models.common import Model
 from .progress import Progress
+from .registry.checks import RegistryView
 from .render.config import keep_compiled_in
 from .render.dirnames import unique_dirnames
 from .render.overview import preload, write_overview
@@ -58,11 +59,14 @@ def run_batch(
     cache_dir: Path | None = None,
     pdf: bool | None = None,
     cache_max_mb: int = DEFAULT_MAX_MB,
+    registry: RegistryView | None = None,
 ) -> BatchReport:
     """Process every application of the batch at `input_path` into `out`.
 
     `cache_dir` None disables the cache (every file is read again, nothing is reused); after
     a run that wrote to it, it is pruned to `cache_max_mb`, least recently used files first.
+    `registry` (what the registry knows, pipeline.registry.api) adds its checks once every
+    application is done (pipeline.registry.batch).
     """
     started, started_at = time.monotonic(), time.time()
     batch = discover_batch(input_path)
@@ -107,8 +111,17 @@ def run_batch(
             ids.append(finished.applicant_id)
             lights.append(finished.model_copy(update={"line": ""}))
             reused += finished.reused
-            decisions[finished.decision.value] = decisions.get(finished.decision.value, 0) + 1
             progress.done(finished.applicant_id, finished.decision)
+    if registry is not None and ruleset.lifecycle is not None:
+        from .registry.batch import check_batch
+
+        app_dirs = {i: out / "applicants" / dirnames[i] for i in ids}
+        lights = check_batch(results_path, lights, registry, ruleset, app_dirs)
+        overview.update(registry.digest_text().encode())
+        for light in lights:
+            overview.update(light.light.encode())
+    for light in lights:
+        decisions[light.decision.value] = decisions.get(light.decision.value, 0) + 1
     overview.update("\0".join(batch.loose_files).encode())
     # pdf None: settings.yaml decides
     load = partial(map, Finished.overview_result, lights)

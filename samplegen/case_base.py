@@ -127,8 +127,11 @@ def list_fields(f: Facts, kinds: set[str]) -> dict[str, Any]:
 
 def licence_fields(f: Facts) -> dict[str, Any]:
     out = {"licence.name": f.unit_name, "licence.uscc": f.uscc, "licence.is_branch": f.branch_of is not None,
-           "licence.established_date": f.established_date.isoformat(), "licence.city": f.city,
-           "licence.county": f.county}
+           "licence.city": f.city, "licence.county": f.county}
+    if f.unit_nature == "public_institution":  # a 事业单位法人证书 prints its validity, no founding date
+        out["licence.valid_from"] = f.established_date.isoformat()
+    else:
+        out["licence.established_date"] = f.established_date.isoformat()
     if f.branch_of is None:
         out["licence.legal_representative"] = f.legal_representative
     return out

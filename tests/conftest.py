@@ -11,6 +11,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+# The registry tests' databases (SQLite file, throwaway PostgreSQL cluster): tests/databases.py.
+pytest_plugins = ["tests.databases"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 

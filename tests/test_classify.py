@@ -1,4 +1,4 @@
-"""Classify: each document by what it is (concepts.yaml), with its reason, runner-up and
+"""Classify: each document by what it is (material_concepts.yaml), with its reason, runner-up and
 what an unplaced file resembles; names that say nothing; lists by what their columns hold."""
 
 from __future__ import annotations

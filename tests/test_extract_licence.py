@@ -76,7 +76,7 @@ def test_public_institution_certificate_in_a_word_table(tmp_path):
         "事业单位法人证书",
         [["统一社会信用代码", code], ["名称", "宁夏某某技术服务中心"], ["宗旨和业务范围", "为中小企业提供技术服务。"],
          ["住所", "宁夏石嘴山市大武口区朝阳西街2号"], ["法定代表人", "周七"], ["开办资金", "￥200万元"],
-         ["有效期", "自2012年8月20日至2028年12月31日"]],
+         ["举办单位", "宁夏回族自治区工业和信息化厅"], ["有效期", "自2012年8月20日至2028年12月31日"]],
     ])
     f = _fields(doc)
     assert f["licence.uscc"].value == code
@@ -84,6 +84,6 @@ def test_public_institution_certificate_in_a_word_table(tmp_path):
     assert f["licence.type"].value == "事业单位法人证书"
     assert (f["licence.city"].value, f["licence.county"].value) == ("石嘴山市", "大武口区")
     assert f["licence.is_branch"].value is False
-    established = f["licence.established_date"]
-    assert established.value == "2012-08-20" and established.confidence < 1
-    assert "有效期" in established.candidates[0].note
+    assert f["licence.sponsor"].value == "宁夏回族自治区工业和信息化厅"
+    assert f["licence.valid_from"].value == "2012-08-20" and f["licence.valid_until"].value == "2028-12-31"
+    assert "licence.established_date" not in f  # the certificate's validity is no founding date

@@ -124,3 +124,34 @@ def test_city_from_code_when_address_names_none(tmp_path):
     f = _fields(doc)
     assert (f["licence.city"].value, f["licence.county"].value) == ("固原市", "原州区")
     assert "区划码" in f["licence.city"].candidates[0].note and f["licence.city"].review == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # 2019 layout read in OCR order: both labels on one line, both values on the next
+        ["营业执照", "统一社会信用代码 证照编号", f"16400000201904250071 {ENTERPRISE}", "名 称 宁夏某某科技有限公司"],
+        # the 证照编号 printed first and right after the code's label
+        ["营业执照", f"统一社会信用代码 证照编号：16400000201904250071 {ENTERPRISE}", "名 称 宁夏某某科技有限公司"],
+        # code split by OCR into groups of four
+        ["营业执照", "证照编号 16400000201904250071", "统一社会信用代码", " ".join(
+            ENTERPRISE[i:i + 4] for i in range(0, 18, 4)), "名 称 宁夏某某科技有限公司"],
+    ],
+)
+def test_the_code_is_the_value_of_its_shape_not_the_text_after_its_label(tmp_path, lines):
+    f = _fields(pdf_file(tmp_path / "执照.pdf", [lines]))
+    assert f["licence.uscc"].value == ENTERPRISE
+    assert f["licence.uscc"].review == []
+
+
+def test_an_eighteen_digit_licence_number_is_not_taken_for_the_code(tmp_path):
+    number = valid_uscc("64010000000123456")  # a licence number that happens to be code-shaped and valid
+    lines = ["营业执照", f"证照编号 {number}", f"统一社会信用代码 {ENTERPRISE}"]
+    f = _fields(pdf_file(tmp_path / "执照.pdf", [lines]))
+    assert f["licence.uscc"].value == ENTERPRISE
+
+
+def test_no_code_of_the_right_shape_goes_to_review(tmp_path):
+    lines = ["营业执照", "统一社会信用代码 9164010 0MA76", "名 称 宁夏某某科技有限公司"]
+    f = _fields(pdf_file(tmp_path / "执照.pdf", [lines]))
+    assert f["licence.uscc"].value is None and "未找到" in f["licence.uscc"].review[0]

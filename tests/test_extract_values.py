@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import patterns
+from pipeline.extract.concepts import interpret
 from pipeline.extract.identity import parse_uscc
 from pipeline.extract.lists import qualification, satisfaction
 from pipeline.extract.regions import locate
-from pipeline.extract.report import label_of
 from pipeline.extract.values import parse
 from tests.test_extract_support import VALID_USCC
 
@@ -137,9 +137,9 @@ def test_two_checked_natures_go_to_review():
     ],
 )
 def test_labels_are_matched_tolerantly(label, field_id, unit):
-    match, found_unit = label_of(label)
-    assert match.key == field_id
-    assert found_unit == unit
+    reading = interpret(label)
+    assert reading.target == field_id
+    assert reading.label.unit == unit
 
 
 @pytest.mark.parametrize(
@@ -281,9 +281,9 @@ def test_count_notations(text, expected):
     ],
 )
 def test_labels_with_bracketed_words_and_units(label, field, unit):
-    match, found_unit = label_of(label)
-    assert match.key == field and found_unit == unit
+    reading = interpret(label)
+    assert reading.target == field and reading.label.unit == unit
 
 
 def test_bracketed_value_is_not_a_label():
-    assert label_of("是（已备案）") is None
+    assert interpret("是（已备案）") is None

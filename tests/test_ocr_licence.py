@@ -70,6 +70,8 @@ def test_certificate_scan_fields(tmp_path, kind):
     assert f["licence.uscc"].value == spec["uscc"]
     for field_id, expected in spec["expect"].items():
         assert f[field_id].value == expected, field_id
+    if kind != "enterprise":  # a certificate's 有效期 is no founding date: that comes from 附件2
+        assert "licence.established_date" not in f
     assert f["licence.is_branch"].value is False
     assert f["licence.registered_capital"].value > 0
     ocr = f["licence.uscc"].source.ocr

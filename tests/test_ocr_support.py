@@ -79,7 +79,7 @@ CERTIFICATES: dict[str, dict] = {
         "expect": {
             "licence.name": "固原市中小企业服务中心",
             "licence.legal_representative": "马晓东",
-            "licence.established_date": "2015-06-01",
+            "licence.valid_from": "2015-06-01",  # the certificate's validity, not the founding date
             "licence.city": "固原市",
             "licence.county": "原州区",
         },
@@ -98,7 +98,7 @@ CERTIFICATES: dict[str, dict] = {
         "expect": {
             "licence.name": "宁夏中小企业发展促进会",
             "licence.legal_representative": "李明",
-            "licence.established_date": "2016-09-20",
+            "licence.valid_from": "2016-09-20",  # the certificate's validity, not the founding date
             "licence.city": "吴忠市",
             "licence.county": "利通区",
         },
@@ -117,7 +117,7 @@ CERTIFICATES: dict[str, dict] = {
         "expect": {
             "licence.name": "中卫市创业服务中心",
             "licence.legal_representative": "张华",
-            "licence.established_date": "2018-04-10",
+            "licence.valid_from": "2018-04-10",  # the certificate's validity, not the founding date
             "licence.city": "中卫市",
             "licence.county": "沙坡头区",
         },

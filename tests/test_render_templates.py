@@ -1,4 +1,4 @@
-"""The committed .docx templates are what templates/build_docx_templates.py builds."""
+"""The committed .docx templates are what scripts/build_docx_templates.py builds."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.render.config import TEMPLATES_DIR as TEMPLATES
+
 from .test_render_documents import docx_text
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+BUILDER = Path(__file__).resolve().parents[1] / "scripts" / "build_docx_templates.py"
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("build_docx_templates", TEMPLATES / "build_docx_templates.py")
+    spec = importlib.util.spec_from_file_location("build_docx_templates", BUILDER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -23,10 +25,10 @@ def _builder():
 @pytest.mark.parametrize("name", ["checklist.docx", "dossier.docx"])
 def test_committed_templates_are_up_to_date(tmp_path: Path, monkeypatch, name: str) -> None:
     builder = _builder()
-    monkeypatch.setattr(builder, "HERE", tmp_path)
+    monkeypatch.setattr(builder, "OUT", tmp_path)
     builder.build_checklist()
     builder.build_dossier()
-    assert docx_text(tmp_path / name) == docx_text(TEMPLATES / name), "请运行 python templates/build_docx_templates.py"
+    assert docx_text(tmp_path / name) == docx_text(TEMPLATES / name), "请运行 python scripts/build_docx_templates.py"
 
 
 @pytest.mark.parametrize("name", ["checklist.docx", "dossier.docx"])

@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError, field_validator
 from ..models.common import Function, ListPart, MaterialType, Model, UnitNature
 from ..models.rules import ParameterUse
 from ..reference import DATA_DIR, SAFE_LOADER
+from ..registry.rules import Lifecycle
 
 RULES_DIR = DATA_DIR / "rules"
 DEFAULT_RULESET = RULES_DIR / "ningxia-2026-draft.yaml"
@@ -108,6 +109,7 @@ class RuleSet(Model):
     parameters: dict[str, Parameter]
     relaxations: dict[str, Relaxation] = Field(default_factory=dict)
     crosscheck: CrossCheckSpec = Field(default_factory=CrossCheckSpec)
+    lifecycle: Lifecycle | None = None  # Articles 12–19: the registry and its checks
     rules: dict[str, RuleDef]
 
     def param(self, name: str, as_of: date) -> ParameterUse:
@@ -157,6 +159,10 @@ def _validate_references(ruleset: RuleSet, known_rules: set[str]) -> None:
         for ev in rule.evidence:
             if ev not in materials | parts:
                 raise RuleSetError(f"规则 {rule_id} 的证明材料 {ev} 不是第十一条材料类型")
+    if ruleset.lifecycle is not None:
+        for name in ruleset.lifecycle.parameters():
+            if name not in ruleset.parameters:
+                raise RuleSetError(f"认定管理（lifecycle）引用了不存在的参数 {name}")
     for key, relax in ruleset.relaxations.items():
         if set(relax.conditions) - conditions:
             raise RuleSetError(f"放宽条款 {key} 引用了未知的条件：{sorted(set(relax.conditions) - conditions)}")

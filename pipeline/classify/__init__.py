@@ -1,6 +1,6 @@
 """Classify stage: assign each file to an Article 11 material by what it is.
 
-Every concept of data/concepts.yaml (a kind of document: lease, property certificate,
+Every concept of data/material_concepts.yaml (a kind of document: lease, property certificate,
 licence, audit report, staff list …) is scored for every file from its title, its
 phrases, its table columns, its file and folder names (score.py); the best is taken
 only with a margin over the runner-up (document.py). A PDF that binds several

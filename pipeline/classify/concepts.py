@@ -1,4 +1,4 @@
-"""The concept catalogue (data/concepts.yaml): what each kind of document is, the
+"""The concept catalogue (data/material_concepts.yaml): what each kind of document is, the
 material it belongs to and the words that signal it, validated on load."""
 
 from __future__ import annotations
@@ -46,18 +46,18 @@ class ConceptCatalog(Model):
 
 @cache
 def concept_catalog() -> ConceptCatalog:
-    catalog = ConceptCatalog.model_validate(load_yaml(DATA_DIR / "concepts.yaml"))
+    catalog = ConceptCatalog.model_validate(load_yaml(DATA_DIR / "material_concepts.yaml"))
     covered = {c.material for c in catalog.concepts.values()}
     if covered != set(MaterialType):
-        raise ReferenceDataError(f"concepts.yaml 缺少以下材料的概念：{sorted(set(MaterialType) - covered)}")
+        raise ReferenceDataError(f"material_concepts.yaml 缺少以下材料的概念：{sorted(set(MaterialType) - covered)}")
     parts = {c.part for c in catalog.concepts.values() if c.material == MaterialType.resource_lists}
     if parts != set(ListPart):
-        raise ReferenceDataError("concepts.yaml 中第（五）项材料的概念必须覆盖三个组成部分，且每个都写明 part")
+        raise ReferenceDataError("material_concepts.yaml 中第（五）项材料的概念必须覆盖三个组成部分，且每个都写明 part")
     for cid, concept in catalog.concepts.items():
         if (concept.part is not None) != (concept.material == MaterialType.resource_lists):
-            raise ReferenceDataError(f"concepts.yaml 的 {cid}：只有第（五）项材料的概念写 part")
+            raise ReferenceDataError(f"material_concepts.yaml 的 {cid}：只有第（五）项材料的概念写 part")
     for fid, facet in catalog.facets.items():
         unknown = set(facet.concepts) - set(catalog.concepts)
         if unknown:
-            raise ReferenceDataError(f"concepts.yaml 的特征 {fid} 引用了不存在的概念：{sorted(unknown)}")
+            raise ReferenceDataError(f"material_concepts.yaml 的特征 {fid} 引用了不存在的概念：{sorted(unknown)}")
     return catalog

@@ -1,5 +1,5 @@
 """Facets: what a classified document also shows that completeness needs to know (a
-special audit, a service income/expenditure section; data in concepts.yaml)."""
+special audit, a service income/expenditure section; data in material_concepts.yaml)."""
 
 from __future__ import annotations
 

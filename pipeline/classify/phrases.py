@@ -1,6 +1,6 @@
 """Phrase matching for classification: the longest catalogued phrase wins.
 
-An occurrence of a phrase does not count where a longer phrase of concepts.yaml covers
+An occurrence of a phrase does not count where a longer phrase of material_concepts.yaml covers
 it: 设备 inside 设备清单, 举办 inside 举办单位 (a certificate's label, not an event),
 证明材料 inside 服务证明材料. Text is compacted first (spaces and line breaks removed:
 PDF text breaks lines inside words).

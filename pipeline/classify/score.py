@@ -1,4 +1,4 @@
-"""Score every concept of concepts.yaml for one document (or one page of a bundle).
+"""Score every concept of material_concepts.yaml for one document (or one page of a bundle).
 
 A concept's score adds up what its own text says (a title in the title zone, strong and
 weak phrases, minus negative phrases), what its file and folder names say, what its

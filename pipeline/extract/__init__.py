@@ -33,7 +33,10 @@ NOTHING_FOUND = {
 }
 
 
-def extract_application(docs: list[ReadDocument], classified: list[Classified]) -> Extraction:
+def extract_application(docs: list[ReadDocument], classified: list[Classified],
+                        as_of_year: int | None = None) -> Extraction:
+    """Fields of the whole application. `as_of_year` (the year of --as-of) resolves figures named
+    by calendar year: last year = as_of_year − 1; without it the later of two years is last year."""
     by_file = {doc.file: doc for doc in docs}
     result = Extraction()
     col = Collector()
@@ -45,7 +48,7 @@ def extract_application(docs: list[ReadDocument], classified: list[Classified]) 
         part_doc = _pages(doc, item.first_page, item.last_page)
         before = col.size()
         try:
-            found = extract_document(part_doc, item.material, item.part, col)
+            found = extract_document(part_doc, item.material, item.part, col, as_of_year)
         except Exception as exc:  # one odd file must not lose the application's other values
             log.warning("“%s”的数据提取出错（%r），该文件的数据需人工核对", item.ref, exc)
             result.problems.append(f"{item.ref} 内容提取出错（{type(exc).__name__}），该文件的数值未能读取，请人工核对")
@@ -53,6 +56,7 @@ def extract_application(docs: list[ReadDocument], classified: list[Classified]) 
         if col.size() == before and item.material in NOTHING_FOUND and (part_doc.blocks or part_doc.tables):
             result.problems.append(f"{item.ref}：{NOTHING_FOUND[item.material]}")
         result.lists.extend(found.lists)
+        result.others.extend(found.others)
         for narrative in found.narratives:
             kept = narratives.get(narrative.key)
             if kept is None or len(narrative.text) > len(kept.text):
@@ -65,11 +69,12 @@ def extract_application(docs: list[ReadDocument], classified: list[Classified]) 
 
 
 def extract_document(doc: ReadDocument, material: MaterialType, part: ListPart | None,
-                     col: Collector) -> Extraction:
-    """Extract one document of a known material into `col`; lists and narratives are returned."""
+                     col: Collector, as_of_year: int | None = None) -> Extraction:
+    """Extract one document of a known material into `col`; lists, narratives and the label/value
+    pairs that named no field are returned."""
     out = Extraction()
     if material is MaterialType.application_report:
-        extract_report(doc, col)
+        out.others = extract_report(doc, col, as_of_year)
         out.narratives = extract_narratives(doc)
     elif material is MaterialType.audit_reports:
         extract_audit(doc, col)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..models import Cell, Location, ReadDocument, Source, Table
@@ -24,10 +24,23 @@ def _rows() -> mt.Matcher:
 
 
 def _row_field(label: str, special: bool) -> tuple[str, str] | None:
-    m = _rows().match(p.strip_row_prefix(label.strip()), allow_inside=False)
+    key = p.strip_row_prefix(label.strip())
+    m = _rows().match(key, allow_inside=False)
+    if m is None or m.confidence < 1:
+        bare = _without_total_word(key)
+        m = _rows().match(bare, allow_inside=False) if bare != key else None
     if m is None or m.confidence < 1 or (special and m.key not in SERVICE_FIELDS):
         return None
     return m.key, m.synonym
+
+
+def _without_total_word(key: str) -> str:
+    """"服务收入小计" → 服务收入: a total word after a row label."""
+    norm = p.norm(key)
+    for word in sorted(labels().audit.total_suffixes, key=len, reverse=True):
+        if norm.endswith(p.norm(word)) and len(norm) > len(p.norm(word)) + 1:
+            return norm[: -len(p.norm(word))]
+    return norm
 
 
 @dataclass
@@ -39,6 +52,7 @@ class _Page:
     unit: str | None
     current_first: bool
     has_line_numbers: bool
+    group: int = 1  # numbers per year on a line: 3 for 非限定性 | 限定性 | 合计
 
 
 def _page(text: str, loc: Location, inherited_unit: str | None) -> _Page:
@@ -50,7 +64,8 @@ def _page(text: str, loc: Location, inherited_unit: str | None) -> _Page:
     current_first = not (cur and pri and min(pri) < min(cur)) and not (pri and not cur)
     numbers_col = any(p.norm(h) in flat for h in vocab.line_number_headers)
     scale = labels().units.money.get(unit or "元", 1.0)
-    return _Page(text, flat, loc, scale, unit, current_first, numbers_col)
+    group = 3 if all(p.norm(h) in flat for h in vocab.restricted_headers) else 1
+    return _Page(text, flat, loc, scale, unit, current_first, numbers_col, group)
 
 
 def is_special(doc: ReadDocument) -> bool:
@@ -59,6 +74,17 @@ def is_special(doc: ReadDocument) -> bool:
 
 
 def extract_audit(doc: ReadDocument, col: Collector) -> None:
+    """The document's figures; revenue is the statement's total income where it gives one."""
+    own = Collector()
+    _extract(doc, own)
+    lines = {p.norm(w) for w in labels().audit.revenue_lines}
+    if own.has_matching("audit.revenue", lambda matched: p.norm(matched) not in lines):
+        own.discard("audit.revenue", lambda matched: p.norm(matched) in lines)
+    col.merge(own)
+    _balance_check(col)
+
+
+def _extract(doc: ReadDocument, col: Collector) -> None:
     special = is_special(doc)
     pages: dict[int | None, _Page] = {}
     unit = None  # a continuation page without its own 单位 line keeps the previous page's
@@ -75,7 +101,6 @@ def extract_audit(doc: ReadDocument, col: Collector) -> None:
     if not special:
         _opinion(doc, col)
         _year_and_firm(doc, col)
-    _balance_check(col)
 
 
 def _value(nums: list[str], page: _Page) -> tuple[float, str] | None:
@@ -85,7 +110,14 @@ def _value(nums: list[str], page: _Page) -> tuple[float, str] | None:
         nums = nums[1:]  # an unlabelled line-number column
     if not nums:
         return None
+    if page.group > 1 and len(nums) >= page.group:  # 非限定性 | 限定性 | 合计: the year's 合计
+        first = 0 if page.current_first or len(nums) < 2 * page.group else page.group
+        return _scaled(nums[first + page.group - 1], page)
     pick = nums[0] if page.current_first or len(nums) == 1 else nums[1]
+    return _scaled(pick, page)
+
+
+def _scaled(pick: str, page: _Page) -> tuple[float, str] | None:
     value = p.to_float(pick)
     return (value * page.scale, pick) if value is not None else None
 
@@ -128,6 +160,9 @@ def _statement_lines(file: str, page: _Page, special: bool, col: Collector) -> N
 def _statement_table(file: str, table: Table, page: _Page | None, special: bool, col: Collector) -> None:
     vocab = labels().audit
     page = page or _page("", Location(page=table.page), None)
+    unit = _header_unit(table)
+    if unit and unit != page.unit:  # "金额（万元）" in the table's own header
+        page = replace(page, unit=unit, scale=labels().units.money.get(unit, 1.0))
     current_cols: list[int] = []
     prior_cols: list[int] = []
     for row in table.rows[:4]:
@@ -137,6 +172,9 @@ def _statement_table(file: str, table: Table, page: _Page | None, special: bool,
                 current_cols.append(c)
             elif any(p.norm(h) == key or key.startswith(p.norm(h)) for h in vocab.prior_headers):
                 prior_cols.append(c)
+    totals = _total_columns(table)
+    if totals and any(c in totals for c in current_cols):  # 本年数: 非限定性 | 限定性 | 合计
+        current_cols = [c for c in current_cols if c in totals]
     for row in table.rows:
         for c, cell in enumerate(row):
             found = _row_field(cell.text, special)
@@ -149,6 +187,20 @@ def _statement_table(file: str, table: Table, page: _Page | None, special: bool,
             if value is not None:
                 excerpt = f"{cell.text} {target.text}"
                 _add(col, found[0], value * page.scale, page, file, target.loc, excerpt, found[1], 1.0)
+
+
+def _header_unit(table: Table) -> str | None:
+    for row in table.rows[:3]:
+        for cell in row:
+            unit = p.statement_unit(cell.text) or (p.split_label(cell.text)[1] if "元" in cell.text else None)
+            if unit in labels().units.money:
+                return unit
+    return None
+
+
+def _total_columns(table: Table) -> set[int]:
+    words = {p.norm(w) for w in labels().audit.total_headers}
+    return {c for row in table.rows[:4] for c, cell in enumerate(row) if p.norm(cell.text) in words}
 
 
 def _table_value(row: list[Cell], label_col: int, current_cols: list[int]) -> Cell | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import Candidate, FieldValue, Source
@@ -55,6 +56,17 @@ class Collector:
             (c.source.file, c.source.page, c.source.location) == (source.file, source.page, source.location)
             for c in (e.candidate for e in self._entries.get(field_id, []))
         )
+
+    def has_matching(self, field_id: str, matched: Callable[[str], bool]) -> bool:
+        """A value for the field was found by a label `matched` accepts."""
+        return any(e.candidate.value is not None and matched(e.candidate.matched)
+                   for e in self._entries.get(field_id, []))
+
+    def discard(self, field_id: str, matched: Callable[[str], bool]) -> None:
+        """Forget the candidates found by the labels `matched` accepts (a statement's single income
+        lines once its total income was read)."""
+        kept = [e for e in self._entries.get(field_id, []) if not matched(e.candidate.matched)]
+        self._entries[field_id] = kept
 
     def best(self, field_id: str):
         fv = self._decide(field_id, self._entries.get(field_id, []))

@@ -10,14 +10,6 @@ from ..models.common import Model
 from ..reference import DATA_DIR, ReferenceDataError, field_catalog, load_yaml
 
 
-class TwoYearField(Model):
-    last: str
-    prior: str
-    labels: list[str]
-    last_words: list[str]
-    prior_words: list[str]
-
-
 class Units(Model):
     money: dict[str, float]
     ratio: list[str]
@@ -43,6 +35,10 @@ class ProseVocab(Model):
 
 class AuditVocab(Model):
     rows: dict[str, list[str]]
+    revenue_lines: list[str]
+    total_suffixes: list[str]
+    total_headers: list[str]
+    restricted_headers: list[str]
     current_headers: list[str]
     prior_headers: list[str]
     line_number_headers: list[str]
@@ -63,6 +59,7 @@ class LicenceVocab(Model):
     branch_labels: list[str]
     headed_labels: list[str]
     open_ended: list[str] = Field(default_factory=list)
+    number_labels: list[str] = Field(default_factory=list)
     kinds: dict[str, list[str]]
 
 
@@ -71,6 +68,10 @@ class ListVocab(Model):
     columns: dict[str, list[str]]
     key_column: dict[str, str]
     skip_row_words: list[str]
+    not_a_name_starts: list[str]
+    min_company_chars: int
+    stated_total_words: list[str]
+    stated_total_units: list[str]
     college_words: list[str]
     not_college_words: list[str]
     mid_title_words: list[str]
@@ -82,9 +83,6 @@ class ListVocab(Model):
 
 class Labels(Model):
     version: int
-    report_fields: dict[str, list[str]]
-    function_indicators: dict[str, dict[str, list[str]]]
-    two_year_fields: dict[str, TwoYearField]
     units: Units
     money_noise: list[str]
     stamp_words: list[str]
@@ -105,17 +103,12 @@ class Labels(Model):
     @model_validator(mode="after")
     def _known_ids(self) -> Labels:
         known = set(field_catalog().fields)
-        ids = list(self.report_fields) + list(self.audit.rows)
+        ids = list(self.audit.rows)
         ids += list(self.prose.fields) if self.prose else []
         ids += [k for k in self.licence.labels if k not in ("other", "validity")]
-        ids += [f for t in self.two_year_fields.values() for f in (t.last, t.prior)]
-        ids += [f for group in self.function_indicators.values() for f in group]
         unknown = sorted(set(ids) - known)
         if unknown:
             raise ValueError(f"labels.yaml 使用了 fields.yaml 中没有的字段：{unknown}")
-        strange = sorted(set(self.function_indicators) - set(self.functions))
-        if strange:
-            raise ValueError(f"labels.yaml 的 function_indicators 使用了未知功能：{strange}")
         return self
 
 

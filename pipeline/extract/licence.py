@@ -14,7 +14,7 @@ from . import patterns as p
 from .collect import Collector
 from .config import labels
 from .identity import add_place
-from .licence_code import read_uscc
+from .licence_code import best_code
 from .values import Parsed, parse
 
 EXTRACTOR = "licence"
@@ -67,34 +67,74 @@ def _lines(doc: ReadDocument) -> list[tuple[str, Location]]:
 
 
 def extract_licence(doc: ReadDocument, col: Collector) -> None:
-    hits = [h for line, loc in _lines(doc) for h in _line_hits(line, loc)]
-    seen_labels = {h.synonym for h in hits}
-    for hit in hits:
-        if not hit.key.startswith("licence.") or not p.norm(hit.value):
+    lines = _lines(doc)
+    hits = [(n, h) for n, (line, loc) in enumerate(lines) for h in _line_hits(line, loc)]
+    seen_labels = {h.synonym for _, h in hits}
+    for n, hit in hits:
+        if not hit.key.startswith("licence.") or hit.key == "licence.uscc":
             continue
-        source = Source.at(doc.file, hit.loc, hit.line, EXTRACTOR)
-        if hit.key == "licence.uscc":
-            parsed = read_uscc(hit.value)
-        elif hit.key == "licence.established_date":
-            parsed = parse("date", hit.value)
-        elif hit.key == "licence.registered_capital":
-            parsed = parse("money", hit.value)
-        else:
-            parsed = Parsed(p.cjk_brackets(p.compact(hit.value)))
+        value, where = _typed_value(hit, n, lines, {k for k, _ in hits})
+        if value is None:
+            continue
+        source = Source.at(doc.file, where.loc, where.line, EXTRACTOR)
+        parsed = _parse(hit.key, value)
         if parsed is not None and parsed.value is not None:
             col.add(hit.key, parsed, source, hit.synonym)
         if hit.key == "licence.address":
-            add_place(col, hit.value, source, "licence.city", "licence.county", hit.synonym)
-    had_date = col.has("licence.established_date")
-    _validity(doc, col, hits, had_date)
-    _fallback_uscc(doc, col)
+            add_place(col, value, source, "licence.city", "licence.county", hit.synonym)
+    _credit_code(doc, col, lines, hits)
+    _validity(doc, col, [h for _, h in hits])
     _kind(doc, col)
-    _branch(doc, col, seen_labels, hits)
+    _branch(doc, col, seen_labels, [h for _, h in hits])
 
 
-def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit], had_date: bool) -> None:
-    """有效期 / 营业期限 "自A至B": valid_from, valid_until (a date or 长期), and for certificates
-    without 成立日期 the start date as establishment date."""
+_TYPED = {"licence.established_date": "date", "licence.registered_capital": "money"}
+
+
+def _parse(key: str, value: str) -> Parsed | None:
+    if key in _TYPED:
+        return parse(_TYPED[key], value)
+    return Parsed(p.cjk_brackets(p.compact(value)))
+
+
+def _typed_value(hit: _Hit, n: int, lines: list[tuple[str, Location]], labelled: set[int]) -> tuple[str | None, _Hit]:
+    """The text after the label, or (OCR reading order) the next line when that is empty or
+    not of the field's type and the next line carries no label of its own."""
+    if p.norm(hit.value) and (hit.key not in _TYPED or _parse(hit.key, hit.value) is not None):
+        return hit.value, hit
+    nxt = n + 1
+    if nxt < len(lines) and nxt not in labelled:
+        text, loc = lines[nxt]
+        candidate = text.strip(" :：\t|")
+        if p.norm(candidate) and (hit.key not in _TYPED or _parse(hit.key, candidate) is not None):
+            return candidate, _Hit(hit.key, hit.synonym, candidate, loc, f"{hit.line} {text.strip()}")
+    return (hit.value if p.norm(hit.value) else None), hit
+
+
+def _credit_code(doc: ReadDocument, col: Collector, lines: list[tuple[str, Location]],
+                 hits: list[tuple[int, _Hit]]) -> None:
+    """The 18-character code of the right shape nearest its label (never the 证照编号 beside it)."""
+    labelled = [n for n, h in hits if h.key == "licence.uscc"]
+    numbers = [p.norm(w) for w in labels().licence.number_labels]
+    numbered = {n for n, (line, _) in enumerate(lines) if any(w in p.norm(line) for w in numbers)}
+    found = best_code([line for line, _ in lines], labelled, numbered)
+    if found is None:
+        if labelled:
+            n = labelled[0]
+            source = Source.at(doc.file, lines[n][1], lines[n][0], EXTRACTOR)
+            col.add("licence.uscc", Parsed(None, 0.0, review=["证照上未找到18位统一社会信用代码，请核对原件"]), source,
+                    "统一社会信用代码")
+        return
+    parsed, n = found
+    if not labelled:
+        parsed.confidence *= 0.8  # no label read: the code's shape alone
+    matched = "统一社会信用代码" if labelled else "代码格式"
+    col.add("licence.uscc", parsed, Source.at(doc.file, lines[n][1], lines[n][0].strip(), EXTRACTOR), matched)
+
+
+def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
+    """有效期 / 营业期限 "自A至B": valid_from and valid_until (a date or 长期). On a 事业单位 / 社团 /
+    民非 certificate this is the certificate's validity, never the founding date."""
     open_ended = labels().licence.open_ended
     for hit in hits:
         if hit.key != "validity":
@@ -102,35 +142,15 @@ def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit], had_date: boo
         source = Source.at(doc.file, hit.loc, hit.line, EXTRACTOR)
         found = p.dates(hit.value)
         if found:
-            y, m, d, _ = found[0]
             start = parse("date", hit.value)
             if start is not None and start.value:
                 col.add("licence.valid_from", start, source, hit.synonym)
-                if not had_date and not col.has("licence.established_date"):
-                    col.add(
-                        "licence.established_date",
-                        Parsed(start.value, 0.6, "证书无成立日期，按有效期起始日计"),
-                        source,
-                        hit.synonym,
-                    )
         until = mt.first_with(open_ended, hit.value)
         if until is None and len(found) > 1:
             y, m, d, _ = found[1]
             until = f"{y:04d}-{m:02d}-{d:02d}" if d else f"{y:04d}-{m:02d}"
         if until:
             col.add("licence.valid_until", Parsed(until), source, hit.synonym)
-
-
-def _fallback_uscc(doc: ReadDocument, col: Collector) -> None:
-    if col.has("licence.uscc"):
-        return
-    for block in doc.blocks:
-        for line in block.text.split("\n"):
-            parsed = read_uscc(line) if len(p.compact(line)) >= 18 else None
-            if parsed and parsed.value and not parsed.review:
-                parsed.confidence *= 0.8
-                col.add("licence.uscc", parsed, Source.at(doc.file, block.loc, line, EXTRACTOR), "代码格式")
-                return
 
 
 def _kind(doc: ReadDocument, col: Collector) -> None:

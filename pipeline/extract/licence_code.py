@@ -98,6 +98,51 @@ def read_uscc(text: str) -> Parsed | None:
     return Parsed(code, 0.6, review=[f"统一社会信用代码 {code} 校验位不正确，请核对（GB 32100）"])
 
 
+_RUN = re.compile(r"[0-9A-Z]+")
+
+
+def code_shapes(text: str) -> list[str]:
+    """18-character strings of the credit code's alphabet in a line: a run of exactly 18, or
+    neighbouring runs split only by spaces that add up to 18 ("9164 0100 MA76…"). A longer run
+    (the 2019 licence's 20-digit 证照编号) is never cut into one."""
+    flat = unicodedata.normalize("NFKC", text).upper()
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(flat)]
+    out: list[str] = []
+    for i, (start, _) in enumerate(runs):
+        joined, end = "", start
+        for a, b in runs[i:]:
+            if flat[end:a].strip():
+                break
+            joined += flat[a:b]
+            end = b
+            if len(joined) >= 18:
+                break
+        if len(joined) == 18:
+            out.append(joined)
+    return list(dict.fromkeys(out))
+
+
+def best_code(lines: list[str], labelled: list[int], numbered: set[int]) -> tuple[Parsed, int] | None:
+    """The credit code of a licence: of every code-shaped string, the valid one nearest its label
+    (same line, then the lines after it), never one on a 证照编号 line; when none is valid, the
+    nearest one with a single OCR confusion repaired, or the nearest one for review."""
+    found: list[tuple[tuple[int, int], str, int]] = []  # (rank, code, line)
+    for n, line in enumerate(lines):
+        if n in numbered and n not in labelled:
+            continue
+        for code in code_shapes(line):
+            distance = min((abs(n - k) + (0.5 if n < k else 0) for k in labelled), default=99)
+            found.append(((0 if uscc.is_valid(code) else 1, distance), code, n))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    (valid_rank, _), code, line = found[0]
+    if valid_rank == 0:
+        return Parsed(code), line
+    parsed = read_uscc(code)
+    return (parsed, line) if parsed is not None else None
+
+
 def nature_conflict(code: str, nature: UnitNature | str | None, what: str) -> str | None:
     """A Chinese review reason when the code's registering authority does not fit `nature`."""
     if not nature or not code:

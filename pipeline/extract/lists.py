@@ -77,8 +77,35 @@ def _data_rows(sheet: _Sheet, key_role: str) -> list[list[Cell]]:
             continue  # a section title merged across the row ("二、专业技术人员")
         if any(mt.starts_with_any(vocab.skip_row_words, t) for t in texts[: key_col + 1] if t):
             continue
+        if not is_name(row[key_col].text, key_role):
+            continue  # a note, statistics, signature or date line under the table
         out.append(row)
     return out
+
+
+def is_name(text: str, role: str) -> bool:
+    """Whether a key cell holds a name (a person, a company, an item) rather than a note."""
+    vocab = labels().lists
+    raw = text.strip()
+    key = p.norm(raw)
+    if not key or mt.starts_with_any(vocab.not_a_name_starts, key) or ":" in raw or "：" in raw:
+        return False
+    if role == "company":
+        cjk = sum(p.has_cjk(ch) for ch in key)
+        return cjk >= vocab.min_company_chars and cjk >= 0.7 * len(key) and not any(ch.isdigit() for ch in key[:2])
+    if role == "name":
+        return p.has_cjk(key) and len(key) <= 12 and not any(ch.isdigit() for ch in key)
+    return True
+
+
+def stated_total(doc_texts: list[str]) -> tuple[int, str] | None:
+    """The count a list states about itself ("共52家", "合计：35人"), and the text saying it."""
+    vocab = labels().lists
+    for text in doc_texts:
+        found = p.stated_count(text, vocab.stated_total_words, vocab.stated_total_units)
+        if found is not None:
+            return found, text.strip()
+    return None
 
 
 def _text(row: list[Cell], sheet: _Sheet, role: str) -> str:
@@ -129,12 +156,26 @@ def extract_list(doc: ReadDocument, part: ListPart, col: Collector) -> ListTable
     anchor = header[first.roles[key_role]]
     source = Source.at(doc.file, anchor.loc, f"{anchor.text}：共{len(rows)}条", EXTRACTOR)
     prefix = part.value
-    col.add(f"{prefix}.count", Parsed(len(rows)), source, anchor.text)
+    counted = Parsed(len(rows))
+    stated = stated_total(_outside_rows(doc, sheets))
+    if stated is not None and stated[0] != len(rows):
+        counted.review.append(f"名单中注明“{stated[1][:40]}”，实际列出{len(rows)}条，请核对")
+    col.add(f"{prefix}.count", counted, source, anchor.text)
     if part is ListPart.staff_list:
         _staff(sheets, doc.file, col, listing)
     elif part is ListPart.client_list:
         _clients(sheets, doc.file, col)
     return listing
+
+
+def _outside_rows(doc: ReadDocument, sheets: list[_Sheet]) -> list[str]:
+    """Texts of the document that are not counted rows: title, notes, total lines, paragraphs."""
+    counted = {id(row) for s in sheets for row in s.rows}
+    texts = [row_text for s in sheets for row in s.table.rows if id(row) not in counted
+             for row_text in [" ".join(c.text for c in row)]]
+    if doc.kind is not FileKind.pdf:
+        texts += [b.text for b in doc.blocks]
+    return texts
 
 
 def qualification(education: str, title: str) -> tuple[bool, bool]:

@@ -101,6 +101,14 @@ def _unit_words() -> list[str]:
     return sorted({norm(w) for w in words}, key=len, reverse=True)
 
 
+@cache
+def suffix_units() -> tuple[str, ...]:
+    """Units that may end a label without brackets ("资产总额万元", "满意度%"): money, ratio, area.
+    A count unit there is a word of the label ("年培训人次")."""
+    u = labels().units
+    return tuple(sorted({norm(w) for w in [*u.money, *u.ratio, *u.area]}, key=len, reverse=True))
+
+
 def find_unit(text: str) -> str | None:
     key = norm(text).removeprefix("单位").removeprefix("金额单位")
     for word in _unit_words():
@@ -126,6 +134,15 @@ def amounts(text: str) -> list[tuple[float, str | None, str]]:
         except ValueError:
             continue
     return out
+
+
+def stated_count(text: str, words: list[str], units: list[str]) -> int | None:
+    """"共52家" / "合计：35人" / "总计 12 台" → the number; None when the text states no count."""
+    flat = compact(unicodedata.normalize("NFKC", text))
+    word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    m = re.search(rf"(?:{word_alt})[:：]?(?:[\u4e00-\u9fff]{{0,6}}?)(\d+)(?:{unit_alt})", flat)
+    return int(m.group(1)) if m else None
 
 
 def starts_with_number(text: str) -> bool:

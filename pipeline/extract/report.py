@@ -1,113 +1,66 @@
-"""附件2 application report: label/value tables (2 or 4 columns), 'label：value' lines,
-check boxes, the function-indicator table and the two-year SME counts."""
+"""附件2 application report: fields found by what their label means (concepts.py) and by a
+value of the field's type near it (typed.py), whatever the table's shape.
+
+Shapes read: label | value rows (2, 4 or more columns, a unit in its own cell, year markers
+between values), years as columns (指标 | 2024年 | 2025年, or 上年度 | 前一年度), labels over
+values (one or more header rows, years in a header row, years down the first column), one
+"label：value" per cell or line, check boxes, function-indicator tables with the function in
+a (merged) first column or in a section row, and the same on PDF text and OCR lines.
+"""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
-from functools import cache
 
-from ..models import Cell, Location, ReadDocument, Source
-from ..reference import field_catalog
+from ..models import Cell, LabelValue, Location, ReadDocument, Source
 from . import matching as mt
 from . import patterns as p
 from .collect import Collector
-from .config import labels
-from .identity import add_place, parse_uscc
+from .concepts import PAIR, Reading, function_in, interpret
+from .functions import Claims
+from .identity import add_place
 from .prose import extract_prose
-from .values import Parsed, parse
-from .yearly import Dated, YearValue, resolve_dated, resolve_two_year, two_year_values, year_specific_fields
+from .typed import commit, count_of, value_like
+from .yearly import Dated, YearTag, YearValue, resolve_dated, resolve_pairs, slot_of, text_tag, year_tag
 
 EXTRACTOR = "report"
-MAX_LABEL_EXTRA = 8  # a label cell may carry this many characters beyond its synonym
-MAX_LABEL_CHARS = 40
-TWO_YEAR = "two_year:"
-FUNCTION = "function:"
-YEARLY_TYPES = ("money", "count", "ratio", "area")
-
-
-@cache
-def _matcher() -> mt.Matcher:
-    vocab = labels()
-    synonyms = dict(vocab.report_fields)
-    for key, spec in vocab.two_year_fields.items():
-        synonyms[TWO_YEAR + key] = spec.labels
-    for key, words in vocab.functions.items():
-        synonyms[FUNCTION + key] = words[:1]  # only the full name ("信息服务") marks a function row
-    return mt.Matcher(synonyms)
-
-
-def label_of(text: str, function: str | None = None) -> tuple[mt.Match, str | None] | None:
-    """The field a label cell names, and the unit written inside it.
-
-    In a row that names a function, that function's indicator labels are tried first.
-    """
-    key, unit = p.split_label(text)
-    if not key or len(key) > MAX_LABEL_CHARS or p.starts_with_number(key):
-        return None
-    whole = p.unbracket(text)  # "公益性（低收费）服务比例": the bracketed words may belong to the label
-    for matcher in ([_function_matcher(function)] if function else []) + [_matcher()]:
-        m = matcher.match(key)
-        if (m is None or m.confidence < 1) and whole != key and len(whole) <= MAX_LABEL_CHARS:
-            m = _better(m, matcher.match(whole))
-        if m is None or (m.key.startswith(FUNCTION) and m.confidence < 1):
-            continue  # a function row is named exactly; "信息服务、培训服务" is a value
-        if m.confidence == 1 or len(key) - len(p.norm(m.synonym)) <= MAX_LABEL_EXTRA:
-            return m, unit
-    return None
-
-
-def _better(a: mt.Match | None, b: mt.Match | None) -> mt.Match | None:
-    """The bracket-kept reading counts only when it names a synonym exactly ("是（已备案）" is a value)."""
-    if b is None or b.confidence < 1:
-        return a
-    return b
-
-
-@cache
-def _function_matcher(function: str) -> mt.Matcher:
-    return mt.Matcher(labels().function_indicators.get(function, {}))
+LINE_MIN_SCORE = 0.9  # a label among the tokens of a text line must be read this surely
 
 
 @dataclass
 class _State:
     col: Collector
     file: str
-    years: list[YearValue] = field(default_factory=list)
+    as_of_year: int | None
+    pairs: list[YearValue] = field(default_factory=list)
     dated: list[Dated] = field(default_factory=list)
-    functions: dict[str, tuple[bool, Cell]] = field(default_factory=dict)
+    claims: Claims = field(default_factory=Claims)
+    others: list[LabelValue] = field(default_factory=list)
 
 
-def extract_report(doc: ReadDocument, col: Collector) -> None:
-    state = _State(col, doc.file)
+def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = None) -> list[LabelValue]:
+    """Add the report's fields to `col`; return the label/value pairs that named no field."""
+    state = _State(col, doc.file, as_of_year)
     for table in doc.tables:
-        col_years = _column_years(table.rows)
-        for row in table.rows:
-            _row(state, row, col_years, weight=1.0)
-        _label_rows(state, table.rows)
+        _table(state, table.rows)
+    section = None
     for block in doc.blocks:
         for line in block.text.split("\n"):
-            _line(state, line, block.loc)
-    resolve_two_year(state.years, state.file, EXTRACTOR, col)
-    resolve_dated(state.dated, col)
-    _resolve_functions(state)
+            section = _line(state, line, block.loc, section)
+    resolve_pairs(state.pairs, state.file, EXTRACTOR, col, as_of_year)
+    resolve_dated(state.dated, col, as_of_year)
+    state.claims.resolve(state.file, EXTRACTOR, col)
     extract_prose(doc, col)  # figures written only in running text, for fields still without a value
     if not (col.has("city") and col.has("county")) and col.has("address"):
         address = col.best("address")
-        add_place(
-            col, address, Source.at(doc.file, Location(), address, EXTRACTOR), "city", "county", "注册地址", weight=0.9
-        )
+        add_place(col, address, Source.at(doc.file, Location(), address, EXTRACTOR), "city", "county", "注册地址",
+                  weight=0.9)
+    return _unique(state.others)
 
 
-def _column_years(rows: list[list[Cell]]) -> dict[int, int]:
-    for row in rows[:3]:
-        years = {i: y for i, c in enumerate(row) if (y := p.year_marker(c.text))}
-        if len(years) >= 2:
-            return years
-    return {}
-
-
+# ----------------------------------------------------------------------------- tables
 def _dedupe(row: list[Cell]) -> list[tuple[int, Cell]]:
+    """A merged cell repeats in every grid position it covers: keep it once."""
     out: list[tuple[int, Cell]] = []
     for i, cell in enumerate(row):
         if out and out[-1][1].text == cell.text and cell.text:
@@ -116,183 +69,282 @@ def _dedupe(row: list[Cell]) -> list[tuple[int, Cell]]:
     return out
 
 
-def _row(state: _State, row: list[Cell], col_years: dict[int, int], weight: float, exact_only: bool = False) -> None:
-    cells = _dedupe(row)
-    function_key = None
-    picked: set[int] = set()  # cells read as values cannot be the row's 申报 mark
+def _column_tags(rows: list[list[Cell]]) -> dict[int, YearTag]:
+    """Years as columns: a header row (among the first three) naming two or more years."""
+    for row in rows[:3]:
+        tags = {i: t for i, c in enumerate(row) if (t := year_tag(c.text))}
+        rest = [c for i, c in enumerate(row) if i not in tags and p.norm(c.text)]
+        if len({(t.year, t.relative) for t in tags.values()}) >= 2 and not any(value_like(c.text) for c in rest):
+            return tags
+    return {}
+
+
+def _table(state: _State, rows: list[list[Cell]]) -> None:
+    tags = _column_tags(rows)
+    section = None
+    for row in rows:
+        cells = _dedupe(row)
+        filled = [c for _, c in cells if p.norm(c.text)]
+        if filled and len({p.norm(c.text) for c in filled}) == 1 and (fn := function_in(filled[0].text)):
+            section = fn  # a row naming a function alone ("一、信息服务") heads the rows below
+            continue
+        _row(state, cells, tags, section)
+    _vertical(state, rows)
+
+
+def _row_function(cells: list[tuple[int, Cell]], section: str | None) -> tuple[str | None, int | None]:
+    """The function a row names in a cell of its own (a merged first column), else the section's."""
+    for index, cell in cells[:3]:
+        fn = function_in(cell.text)
+        if fn and interpret(cell.text) is None:
+            return fn, index
+    return section, None
+
+
+def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag], section: str | None,
+         min_score: float = 0.0) -> None:
+    function, fn_index = _row_function(cells, section)
+    used: set[int] = set()  # cells read as values cannot be the row's 申报 mark
     i = 0
     while i < len(cells):
         index, cell = cells[i]
-        inline = _inline(cell.text)
-        if inline:
-            _pair(state, inline[0], inline[1], cell, None, weight * 0.95)
+        if index == fn_index:
             i += 1
             continue
-        found = label_of(cell.text, function_key)
-        if found is None or (exact_only and found[0].confidence < 1):
+        if _inline(state, cell, function):
             i += 1
             continue
-        match, unit = found
-        if match.key.startswith(FUNCTION):
-            function_key = match.key.removeprefix(FUNCTION)
+        reading = interpret(cell.text, function)
+        if reading is None or reading.score < min_score:
+            _maybe_other(state, cells, i, function)
             i += 1
             continue
-        values = []
         j = i + 1
-        while j < len(cells) and label_of(cells[j][1].text, function_key) is None:
-            values.append(cells[j])
+        while j < len(cells) and not _is_label(cells[j][1].text, function):
             j += 1
-        if match.key.startswith(TWO_YEAR):
-            _two_year(state, match, cell, row[index + 1 :], index + 1, col_years)
+        values = cells[i + 1 : j]
+        if reading.target.startswith(PAIR):
+            _pair_values(state, reading, cell, values, tags)
         else:
-            for _, value_cell in values:
-                if mt.is_unit_only(value_cell.text):
-                    unit = unit or p.find_unit(value_cell.text)
-            value = _pick_value(values, col_years)
-            if value is not None:
-                picked.add(id(value))
-                _pair(state, cell.text, value.text, value, unit, weight * match.confidence, match)
+            taken = _pick(state, reading, cell, values, tags)
+            if taken is not None:
+                used.add(taken)
+                if reading.function and _positive(next(c for _, c in values if id(c) == taken).text):
+                    state.claims.filled(reading.function, cell)
         i = j
-    if function_key:
-        marks = [c for _, c in cells if _is_mark(c.text) and id(c) not in picked]
-        if marks:
-            state.functions.setdefault(function_key, (_mark_checked(marks[0].text), marks[0]))
+    if function and fn_index is not None:
+        name = next(c for idx, c in cells if idx == fn_index)
+        state.claims.mark(function, [c for idx, c in cells if id(c) not in used and idx != fn_index], name)
 
 
-def _pick_value(values: list[tuple[int, Cell]], col_years: dict[int, int]) -> Cell | None:
-    """The value cell: skipping units and year markers; under year columns, the latest year."""
-    usable = [
-        (i, c) for i, c in values if p.norm(c.text) and not mt.is_unit_only(c.text) and p.year_marker(c.text) is None
-    ]
-    dated = [(col_years[i], c) for i, c in usable if i in col_years]
-    if dated:
-        return max(dated, key=lambda pair: pair[0])[1]
-    return usable[0][1] if usable else None
+def _positive(text: str) -> bool:
+    numbers = p.numbers(text)
+    value = p.to_float(numbers[0]) if numbers else None
+    return bool(value and value > 0)
 
 
-def _label_rows(state: _State, rows: list[list[Cell]]) -> None:
-    """A row of labels over a row of values (vertical layout): pair them by column."""
-    for upper, lower in itertools.pairwise(rows):
-        found = [label_of(c.text) for c in upper]
-        labelled = [f for f in found if f and not f[0].key.startswith((TWO_YEAR, FUNCTION))]
-        if len(labelled) < 2 or len(labelled) < len([c for c in upper if p.norm(c.text)]):
+def _is_label(text: str, function: str | None) -> bool:
+    return interpret(text, function) is not None
+
+
+def _pick(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[int, Cell]],
+          tags: dict[int, YearTag], weight: float = 1.0) -> int | None:
+    """The first value cell of the field's type (a unit-only cell sets the unit, a year marker
+    the year of the value after it; under year columns, last year's column first)."""
+    unit = reading.label.unit
+    label_tag = YearTag(reading.label.year, reading.label.relative)
+    pending: YearTag | None = None
+    ordered = sorted(values, key=lambda v: _column_rank(tags.get(v[0]), state.as_of_year))
+    for index, cell in ordered:
+        if mt.is_unit_only(cell.text):
+            unit = unit or p.find_unit(cell.text)
             continue
-        if any(label_of(c.text) for c in lower if p.norm(c.text)):
+        marker = year_tag(cell.text)
+        if marker:
+            pending = marker
             continue
-        for col, f in enumerate(found):
-            if f and col < len(lower) and p.norm(lower[col].text) and not f[0].key.startswith((TWO_YEAR, FUNCTION)):
-                _pair(state, upper[col].text, lower[col].text, lower[col], f[1], 0.9, f[0])
-
-
-def _inline(text: str) -> tuple[str, str] | None:
-    """'资产总额：150万元' inside one cell or line."""
-    for sep in (":", "："):
-        if sep in text:
-            label, _, value = text.partition(sep)
-            if p.norm(label) and p.norm(value) and label_of(label):
-                return label, value
+        tag = pending or tags.get(index) or label_tag
+        if commit(state.col, state.dated, reading, label_cell.text, cell, unit, weight, tag, state.file, EXTRACTOR,
+                  state.as_of_year):
+            return id(cell)
+        pending = None
+    if values and any(p.norm(c.text) for _, c in values):
+        _other(state, label_cell, next(c for _, c in values if p.norm(c.text)), reading.target)
     return None
 
 
-def _pair(
-    state: _State, label: str, value: str, cell: Cell, unit: str | None, weight: float, match: mt.Match | None = None
-) -> None:
-    found = (match, unit) if match else label_of(label)
-    if found is None or found[0] is None:
-        return
-    match, label_unit = found
-    unit = unit or label_unit
-    if match.key.startswith((TWO_YEAR, FUNCTION)):
-        if match.key.startswith(TWO_YEAR):
-            _two_year(state, match, cell, [Cell(text=value, loc=cell.loc)], 0, {})
-        return
-    field_id = match.key
-    source = Source.at(state.file, cell.loc, f"{label} {value}".strip(), EXTRACTOR)
-    if field_id in ("city", "county"):
-        add_place(state.col, value, source, "city", "county", match.synonym, weight)
-        return
-    if field_id == "uscc":
-        parsed = parse_uscc(value)
-    else:
-        parsed = parse(field_catalog().fields[field_id].type, value, unit, label)
-    if parsed is None:
-        return
-    years = p.years_in(label)
-    if years and field_catalog().fields[field_id].type in YEARLY_TYPES and field_id not in year_specific_fields():
-        state.dated.append(Dated(field_id, max(years), parsed, source, match.synonym, weight))
-    else:
-        state.col.add(field_id, parsed, source, match.synonym, weight)
+def _column_rank(tag: YearTag | None, as_of_year: int | None) -> int:
+    if tag is None:
+        return 1
+    slot = slot_of(tag, as_of_year)
+    return 0 if slot == "last" else 2 if slot == "prior" else 3
 
 
-def _two_year(
-    state: _State, match: mt.Match, label_cell: Cell, rest: list[Cell], offset: int, col_years: dict[int, int]
-) -> None:
-    state.years += two_year_values(
-        match.key.removeprefix(TWO_YEAR),
-        match.synonym,
-        label_cell,
-        rest,
-        offset,
-        col_years,
-        lambda text: label_of(text) is not None,
-    )
+def _pair_values(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[int, Cell]],
+                 tags: dict[int, YearTag]) -> None:
+    """The counts after a two-year label, each with the year or 上年度/前一年度 that names it."""
+    group = reading.target.removeprefix(PAIR)
+    label_tag = YearTag(reading.label.year, reading.label.relative)
+    pending = label_tag if label_tag else None
+    for index, cell in values:
+        marker = year_tag(cell.text)
+        if marker:
+            pending = marker
+            continue
+        for part in _parts(cell.text):
+            part_tag = text_tag(part)
+            number = _count_in(part, part_tag)
+            if number is None:
+                continue
+            tag = part_tag if part_tag else (pending or tags.get(index) or YearTag())
+            parsed = count_of(number, part, reading)
+            if parsed is None:
+                continue
+            parsed.confidence = round(parsed.confidence * reading.score, 3)
+            state.pairs.append(YearValue(group, parsed, cell, reading.label.main, tag))
+            pending = None
 
 
-def _is_mark(text: str) -> bool:
-    vocab = labels()
-    key = p.norm(text)
-    return bool(key) and (
-        key in vocab.checkbox.checked + vocab.checkbox.unchecked or key in vocab.yes_words + vocab.no_words
-    )
+def _parts(text: str) -> list[str]:
+    for sep in ("，", "；", ";", "、", "/", "|"):
+        text = text.replace(sep, ",")
+    return [part for part in text.split(",") if p.norm(part)]
 
 
-def _mark_checked(text: str) -> bool:
-    vocab = labels()
-    key = p.norm(text)
-    return key in vocab.checkbox.checked or key in vocab.yes_words
+def _count_in(part: str, tag: YearTag) -> str | None:
+    """The count of a piece such as "2024年52家" or "52家（2024年）": the number that is no year."""
+    numbers = [n for n in p.numbers(part) if not (tag.year is not None and n == str(tag.year))]
+    return numbers[0] if numbers else None
 
 
-def _resolve_functions(state: _State) -> None:
-    if not state.functions:
-        return
-    order = list(labels().functions)
-    chosen = sorted((k for k, (checked, _) in state.functions.items() if checked), key=order.index)
-    first_cell = next(iter(state.functions.values()))[1]
-    source = Source.at(state.file, first_cell.loc, "功能指标表勾选：" + "、".join(chosen), EXTRACTOR)
-    state.col.add("functions_claimed", Parsed(chosen, 0.9), source, "功能指标表勾选")
+def _vertical(state: _State, rows: list[list[Cell]]) -> None:
+    """Labels over values: header row(s) of labels (and years) above rows of values."""
+    readings = [[interpret(c.text) for c in row] for row in rows]
+    for d, row in enumerate(rows):
+        if any(readings[d]) or not any(value_like(c.text) for c in row):
+            continue
+        header = _header_rows(rows, readings, d)
+        if not header:
+            continue
+        row_tag = next((t for c in row if (t := year_tag(c.text))), None)
+        for c, cell in enumerate(row):
+            if not p.norm(cell.text) or year_tag(cell.text):
+                continue
+            stack = [rows[h][c] for h in header if c < len(rows[h])]
+            found = next(((r, s) for s in stack if (r := interpret(s.text)) is not None), None)
+            if found is None:
+                continue
+            reading, label_cell = found
+            tag = next((t for s in stack if (t := year_tag(s.text))), None) or row_tag
+            tags = {c: tag} if tag else {}
+            if reading.target.startswith(PAIR):
+                _pair_values(state, reading, label_cell, [(c, cell)], tags)
+            else:
+                _pick(state, reading, label_cell, [(c, cell)], tags, weight=0.9)
 
 
-def _line(state: _State, line: str, loc: Location) -> None:
-    """A text line of a paragraph or PDF page: 'label：value' pairs, or exact labels among tokens."""
+def _header_rows(rows: list[list[Cell]], readings: list[list[Reading | None]], d: int) -> list[int]:
+    """The rows above data row `d` that hold only labels and year markers (at most three)."""
+    header: list[int] = []
+    for h in range(d - 1, max(-1, d - 4), -1):
+        texts = [c.text for c in rows[h] if p.norm(c.text)]
+        labelled = sum(1 for r in readings[h] if r is not None)
+        if not texts or any(value_like(t) and not year_tag(t) for t in texts):
+            break
+        if labelled == 0 and not all(year_tag(t) for t in texts):
+            break
+        header.insert(0, h)
+    labelled_rows = [h for h in header if sum(1 for r in readings[h] if r is not None) >= 2]
+    return header if labelled_rows else []
+
+
+# ----------------------------------------------------------------------------- pairs in one cell / line
+def _inline(state: _State, cell: Cell, function: str | None, weight: float = 0.95) -> bool:
+    """'资产总额：150万元' inside one cell or line."""
+    text = cell.text
+    for sep in (":", "："):
+        if sep not in text:
+            continue
+        label, _, value = text.partition(sep)
+        if not (p.norm(label) and p.norm(value)):
+            continue
+        reading = interpret(label, function)
+        if reading is None:
+            if value_like(value):
+                _other(state, Cell(text=label, loc=cell.loc), Cell(text=value, loc=cell.loc))
+            return False
+        value_cell = Cell(text=value, loc=cell.loc)
+        if reading.target.startswith(PAIR):
+            _pair_values(state, reading, Cell(text=label, loc=cell.loc), [(0, value_cell)], {})
+        else:
+            _pick(state, reading, Cell(text=label, loc=cell.loc), [(0, value_cell)], {}, weight)
+        return True
+    return False
+
+
+def _line(state: _State, line: str, loc: Location, section: str | None) -> str | None:
+    """A text line of a paragraph, PDF page or OCR'd page; returns the function section it opens."""
     line = line.strip()
     if not line or len(line) > 200:
-        return
+        return section
+    kind, title = p.heading_kind(line)
+    fn = function_in(line) if len(p.norm(line)) <= 20 else None
+    if fn and not any(value_like(t) for t in line.split()[1:]):
+        return fn
+    if kind and len(p.norm(title)) <= 30 and not (":" in line or "：" in line):
+        section = None  # another heading ends a function's section
     if ":" in line or "：" in line:
-        for segment in _segments(line):
-            inline = _inline(segment)
-            if inline:
-                _pair(state, inline[0], inline[1], Cell(text=segment, loc=loc), None, 0.9)
-        return
+        for segment in _segments(line, section):
+            _inline(state, Cell(text=segment, loc=loc), section, 0.9)
+        return section
     tokens = [Cell(text=t, loc=loc) for t in line.split()]
     if len(tokens) >= 2 and mt.has_checkbox(line):  # "单位性质 □企业 ☑事业单位 …": the options are one value
-        found = label_of(tokens[0].text)
-        if found and found[0].confidence == 1 and not found[0].key.startswith((TWO_YEAR, FUNCTION)):
-            rest = line[len(tokens[0].text) :].strip()
-            _pair(state, tokens[0].text, rest, Cell(text=line, loc=loc), found[1], 0.8, found[0])
-            return
+        reading = interpret(tokens[0].text)
+        if reading and reading.score >= LINE_MIN_SCORE and not reading.target.startswith(PAIR):
+            rest = line[len(tokens[0].text):].strip()
+            _pick(state, reading, tokens[0], [(1, Cell(text=rest, loc=loc))], {}, 0.8)
+            return section
     if len(tokens) >= 2:
-        _row(state, tokens, {}, weight=0.8, exact_only=True)
+        _row(state, list(enumerate(tokens)), {}, section, min_score=LINE_MIN_SCORE)
+    return section
 
 
-def _segments(line: str) -> list[str]:
+def _segments(line: str, function: str | None) -> list[str]:
     """'资产总额：150万元 服务人员数：35人；联系人：张三' → one segment per 'label：value'."""
     segments: list[str] = []
     for token in line.replace("；", " ").replace(";", " ").split():
         head = token.replace("：", ":").partition(":")[0]
-        if ":" in token.replace("：", ":") and (not segments or label_of(head)):
+        if ":" in token.replace("：", ":") and (not segments or interpret(head, function)):
             segments.append(token)
         elif segments:
             segments[-1] += " " + token
         else:
             segments.append(token)
     return segments
+
+
+# ----------------------------------------------------------------------------- what named no field
+def _maybe_other(state: _State, cells: list[tuple[int, Cell]], i: int, function: str | None) -> None:
+    """A text cell followed by a figure that no field claims: kept for the experts and for us."""
+    _, cell = cells[i]
+    if i + 1 >= len(cells) or value_like(cell.text) or year_tag(cell.text) or not p.has_cjk(cell.text):
+        return
+    value = cells[i + 1][1]
+    if value_like(value.text) and not _is_label(value.text, function) and len(p.norm(cell.text)) <= 30:
+        _other(state, cell, value)
+
+
+def _other(state: _State, label: Cell, value: Cell, field_id: str | None = None) -> None:
+    state.others.append(LabelValue(label=p.join_cjk(label.text.strip()), value=value.text.strip(), field=field_id,
+                                   source=Source.at(state.file, value.loc, f"{label.text} {value.text}", EXTRACTOR)))
+
+
+def _unique(items: list[LabelValue]) -> list[LabelValue]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for item in items:
+        key = (p.norm(item.label), p.norm(item.value))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

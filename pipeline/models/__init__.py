@@ -28,7 +28,7 @@ from .documents import (
     Table,
     TextBlock,
 )
-from .fields import Candidate, Extraction, FieldValue, ListTable, Narrative, Scalar
+from .fields import Candidate, Extraction, FieldValue, LabelValue, ListTable, Narrative, Scalar
 from .result import ApplicationResult, FileReport
 from .rules import Inconsistency, ParameterUse, RuleResult
 
@@ -50,6 +50,7 @@ __all__ = [
     "Function",
     "Guess",
     "Inconsistency",
+    "LabelValue",
     "ListPart",
     "ListTable",
     "Location",

@@ -55,10 +55,21 @@ class ListTable(Model):
     warnings: list[str] = Field(default_factory=list)  # Chinese, e.g. invalid ID numbers
 
 
+class LabelValue(Model):
+    """A label and its figure that named no field (or whose value was not of the field's type):
+    kept so an expert still sees it (其他填报内容) and we see which wordings to learn."""
+
+    label: str
+    value: str
+    source: Source
+    field: str | None = None  # the field the label named when the value did not fit its type
+
+
 class Extraction(Model):
     """Everything the extract stage found in one application."""
 
     fields: dict[str, FieldValue] = Field(default_factory=dict)
+    others: list[LabelValue] = Field(default_factory=list)
     narratives: list[Narrative] = Field(default_factory=list)
     lists: list[ListTable] = Field(default_factory=list)
     problems: list[str] = Field(default_factory=list)

@@ -10,6 +10,7 @@ from pydantic import Field
 from .classification import Basis, Guess, MaterialEntry
 from .common import Decision, ListPart, MaterialType, Model
 from .fields import FieldValue, ListTable, Narrative
+from .registry import RegistryFlag
 from .rules import Inconsistency, RuleResult
 
 
@@ -52,6 +53,8 @@ class ApplicationResult(Model):
     inconsistencies: list[Inconsistency] = Field(default_factory=list)
     decision: Decision
     problems: list[str] = Field(default_factory=list)
+    # What `run --registry` found against the registry and the rest of the batch (Art. 14, 17).
+    registry_checks: list[RegistryFlag] = Field(default_factory=list)
     files: list[FileReport] = Field(default_factory=list)
     narratives: list[Narrative] = Field(default_factory=list)
     lists: list[ListTable] = Field(default_factory=list)

@@ -41,3 +41,4 @@ class Inconsistency(Model):
     values: list[Scalar] = Field(default_factory=list)
     note: str = ""  # Chinese
     material: bool = True  # beyond the tolerance in the ruleset: counts for the decision
+    article: str | None = None  # the article it bears on (cross-year inconsistencies name one)

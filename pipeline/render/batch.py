@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from ..models import ApplicationResult, Decision, MaterialStatus, Outcome
 from ..reference import material_catalog
-from .common import inconsistency_texts, material_order, review_flags, review_rules, rules_with
+from .common import inconsistency_texts, material_order, registry_texts, review_flags, review_rules, rules_with
 from .config import labels, settings
 from .formatting import fmt_field
 from .masking import mask_personal as mask
@@ -43,7 +43,7 @@ def app_row(result: ApplicationResult, dirname: str) -> dict:
         "missing": missing,
         "failed": rules_with(result, Outcome.fail),
         "relaxed": rules_with(result, Outcome.relaxed),
-        "flags": [mask(x) for x in review_rules(result) + review_flags(result)],
+        "flags": [mask(x) for x in registry_texts(result) + review_rules(result) + review_flags(result)],
         "inconsistencies": [mask(x) for x in inconsistency_texts(result)],
     }
 

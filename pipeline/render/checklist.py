@@ -8,7 +8,15 @@ import chinese_calendar
 
 from ..models import ApplicationResult, ListPart, MaterialEntry, MaterialStatus, MaterialType
 from ..reference import MaterialSpec, material_catalog
-from .common import cn_index, issue_date, material_inconsistency_texts, material_order, problems_by_file, unit_name
+from .common import (
+    cn_index,
+    issue_date,
+    material_inconsistency_texts,
+    material_order,
+    problems_by_file,
+    registry_texts,
+    unit_name,
+)
 from .config import labels, settings
 from .formatting import fmt_day
 from .masking import mask_personal as mask
@@ -136,7 +144,7 @@ def checklist_context(result: ApplicationResult) -> dict:
         if not f.readable and f.material is None and not any(f.file in p for p in result.problems)
     ]
     inconsistencies = material_inconsistency_texts(result)
-    other = [mask(p) for p in general + unassigned]
+    other = [mask(p) for p in general + unassigned + registry_texts(result)]
     issued = issue_date(result.as_of)
     cfg = settings()
     complete = not deficient

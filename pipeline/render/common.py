@@ -93,6 +93,11 @@ def inconsistency_texts(result: ApplicationResult) -> list[str]:
     return out
 
 
+def registry_texts(result: ApplicationResult) -> list[str]:
+    """The registry checks of `run --registry` (Art. 14, 17), as "标题（条款）：说明"."""
+    return [f"{flag.title}（{flag.article}）：{flag.note}" for flag in result.registry_checks]
+
+
 def material_inconsistency_texts(result: ApplicationResult) -> list[str]:
     """Only the inconsistencies beyond the ruleset's tolerance: what the applicant must explain."""
     names = field_catalog()

@@ -8,12 +8,11 @@ from typing import Literal
 
 from pydantic import Field
 
-import pipeline
-
+from ..cache import TEMPLATES
 from ..models.common import Model
 from ..reference import DATA_DIR, load_yaml
 
-TEMPLATES_DIR = Path(pipeline.__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = TEMPLATES  # inside the package, so an installed wheel finds them
 
 _compiled_dir: Path | None = None
 
@@ -82,13 +81,30 @@ class Labels(Model):
 class Criterion(Model):
     article: str
     item: str
-    points: str
+    points: str  # what the expert judges (评审要点)
+    max_score: float
+    weight: float = 1.0
+
+
+class Aggregation(Model):
+    method: Literal["mean", "trimmed_mean"]
+    trim_when_at_least: int = 5
+    trim_each_side: int = 1
+    reference: str
 
 
 class Scoring(Model):
     version: int
     criteria: list[Criterion]
     declaration: str
+    aggregation: Aggregation
+    pass_score: float
+    min_valid_scores: int
+    scored_decisions: list[str]
+    conflict_choices: list[str]
+    inspection_choices: list[str]
+    workbook_title: str
+    workbook_intro: list[str]
 
 
 @cache

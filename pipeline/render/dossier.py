@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from ..models import ApplicationResult, FieldValue, Outcome, RuleResult, Source
 from ..reference import field_catalog, material_catalog
+from ..registry.wording import wording as registry_wording
 from .common import (
     deficient_materials,
     issue_date,
     material_order,
     material_summary,
+    registry_texts,
     review_rules,
     rule_title,
     rules_with,
@@ -189,6 +191,7 @@ def dossier_context(result: ApplicationResult) -> dict:
         ("适用放宽条款的规则", "；".join(relaxed) or "无"),
         ("需人工复核或无证据的规则", "；".join(review) or "无"),
         ("材料缺失情况", "；".join(material_summary(result)) or "材料齐全"),
+        *[(registry_wording().dossier_row, mask(text)) for text in registry_texts(result)],
         ("基准日期", fmt_day(result.as_of)),
         ("规则版本", result.ruleset),
     ]

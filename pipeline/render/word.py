@@ -1,4 +1,4 @@
-"""Render the two Word documents from the docxtpl templates under templates/.
+"""Render the two Word documents from the docxtpl templates in pipeline/render/templates/.
 
 docxtpl re-opens the template, re-patches its XML with regular expressions and compiles
 the resulting jinja template on every render. Here every worker process does that once
@@ -209,7 +209,7 @@ def _render_document_xml(compiled: _Compiled, context: dict) -> bytes:
 
 
 def render_docx(template: str, context: dict, target: Path) -> None:
-    """Fill `templates/<template>` with `context` (autoescaped) and save it to `target`."""
+    """Fill `pipeline/render/templates/<template>` with `context` (autoescaped) and save it to `target`."""
     path = TEMPLATES_DIR / template
     compiled = _compiled(path)
     if compiled is None:

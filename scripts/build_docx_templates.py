@@ -1,8 +1,9 @@
 """Build the docxtpl templates checklist.docx and dossier.docx with python-docx.
 
-Run `python templates/build_docx_templates.py` after changing this script and commit
-the generated .docx files. Every jinja tag is written into a single run, so Word's
-run splitting never breaks a tag. Tags used: `{{ x }}` (escaped text), `{{r x }}`
+Run `.venv/bin/python scripts/build_docx_templates.py` after changing this script and commit
+the generated .docx files. They are written into the package (pipeline/render/templates/),
+so they ship in the wheel; this builder and docx_builder.py are development tools and do
+not. Every jinja tag is written into a single run, so Word's run splitting never breaks a tag. Tags used: `{{ x }}` (escaped text), `{{r x }}`
 (RichText built by pipeline/render/word.py), `{{p x }}` (a paragraph replaced by the
 `w:tbl` word.py writes: the list tables), `{%p … %}` (paragraph-level control),
 `{%tr … %}` (table-row loops) and `{% cellbg x %}` (a table cell's shading).
@@ -19,6 +20,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "pipeline" / "render" / "templates"
 sys.path.insert(0, str(HERE))
 
 from docx_builder import SIZE_3, SIZE_5, SIZE_S4, Builder, Page  # noqa: E402
@@ -73,7 +75,7 @@ def build_checklist() -> None:
     b.p("")
     b.p("抄送：{{ cc }}。", size=14)
     b.p("{%p endif %}")
-    b.save(HERE / "checklist.docx")
+    b.save(OUT / "checklist.docx")
 
 
 def build_dossier() -> None:
@@ -211,10 +213,10 @@ def build_dossier() -> None:
     b.p("利益冲突声明：{{ declaration }}", indent=True)
     b.p("与申报单位存在利害关系的，应当主动申请回避：□ 无利害关系　□ 存在利害关系，申请回避", indent=True)
     b.p("专家签名：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", align="right")
-    b.save(HERE / "dossier.docx")
+    b.save(OUT / "dossier.docx")
 
 
 if __name__ == "__main__":
     build_checklist()
     build_dossier()
-    print("已生成 checklist.docx 与 dossier.docx")
+    print(f"已生成 {OUT / 'checklist.docx'} 与 {OUT / 'dossier.docx'}")
