@@ -85,6 +85,7 @@ class MaterialWording(Model):
     not_read_problem: str
     not_read_supply: str
     not_read_elsewhere: str
+    elsewhere_problem: str
     unplaced: str
     unplaced_nothing: str
     confirm: str

@@ -165,7 +165,7 @@ def _hostile_batch(root: Path, outside: Path) -> Path:
     _encrypted_pdf(app / "审计报告.pdf")
     _encrypted_docx(app / "人员名单.docx")
     (app / "外部链接.pdf").symlink_to(outside / "canary.txt")
-    deep = app.joinpath(*[f"层{i}" for i in range(15)])
+    deep = app.joinpath(*[f"层{i}" for i in range(70)])  # past the read depth (64): listed, not read
     deep.mkdir(parents=True)
     (deep / "深处.txt").write_text("deep", encoding="utf-8")
     with (app / "超大文件.pdf").open("wb") as fh:

@@ -79,10 +79,10 @@ def test_checklist_lists_every_deficiency_with_supply_text(rendered: dict[str, P
     assert "关于补正自治区中小企业公共服务示范平台申报材料的通知" in text
     assert "石嘴山市某某服务中心：" in text
     assert "第三十二条" in text and "一次性告知" in text
-    for material in (MaterialType.legal_entity_certificate, MaterialType.audit_reports):
-        spec = catalog.spec(material)
-        assert spec.name in text
-        assert spec.supply in text
+    licence = catalog.spec(MaterialType.legal_entity_certificate)
+    assert licence.name in text and licence.supply in text  # missing: what to supply
+    audit = catalog.spec(MaterialType.audit_reports)  # unreadable: a readable copy of THAT material
+    assert catalog.wording.readable_copy.format(name=audit.name) in text
     assert catalog.spec(MaterialType.resource_lists).name in text
     assert "应补正：请补充提交" + catalog.part_name("equipment_list") in text  # only the parts that are missing
     assert "缺失" in text and "无法读取" in text and "部分缺失" in text

@@ -3,8 +3,9 @@
 A material is `present` when one of its files could be read (and, where materials.yaml
 says what it requires, one of them shows it: an audit report needs a special audit or
 a service income/expenditure section), `partial` when a required part is lacking,
-`unreadable` when its files could not be read — or when files a limit kept from being
-read may hold it — and `missing` only when nothing submitted can be it. Every note is
+`unreadable` when its files could not be read — or when something that was not read (a
+file no material took, pages of a bundle) may hold it — and `missing` only when nothing
+submitted can be it. Every note is
 worded from materials.yaml.
 """
 
@@ -74,9 +75,19 @@ def _status(items: list[Classified], elsewhere: bool) -> MaterialStatus:
     return MaterialStatus.missing
 
 
-def _elsewhere_note(not_read: list[Classified]) -> str:
+def _elsewhere(classified: list[Classified]) -> list[Classified]:
+    """What may hold a material nothing else gave: files no material took that were not
+    read (a limit) or could not be read, and the pages of a bundle that were not read."""
+    out = [c for c in classified if c.material is None and c.basis != Basis.front_matter and not _readable(c)]
+    for c in classified:
+        if c.first_page is not None and c.unread_pages:
+            out.append(c.model_copy(update={"first_page": min(c.unread_pages), "last_page": max(c.unread_pages)}))
+    return out
+
+
+def _elsewhere_note(elsewhere: list[Classified]) -> str:
     w = material_catalog().wording
-    return w.not_read_elsewhere.format(count=len(not_read), files="、".join(c.ref for c in not_read[:5]))
+    return w.not_read_elsewhere.format(count=len(elsewhere), files="、".join(c.ref for c in elsewhere[:5]))
 
 
 def _requirement(spec: MaterialSpec, items: list[Classified], status: MaterialStatus) -> tuple[MaterialStatus, list[str]]:
@@ -94,29 +105,30 @@ def _requirement(spec: MaterialSpec, items: list[Classified], status: MaterialSt
     return MaterialStatus.partial, [req.note]
 
 
-def _entry(material: MaterialType, items: list[Classified], not_read: list[Classified]) -> MaterialEntry:
+def _entry(material: MaterialType, items: list[Classified], elsewhere: list[Classified]) -> MaterialEntry:
     spec = material_catalog().spec(material)
-    status = _status(items, bool(not_read))
+    status = _status(items, bool(elsewhere))
     notes = _file_notes(items)
     status, lacking = _requirement(spec, items, status)
     notes += lacking
-    if not items and not_read:
-        notes.append(_elsewhere_note(not_read))
+    if not items and elsewhere:
+        notes.append(_elsewhere_note(elsewhere))
     ordered = _in_order(items)
+    limited = [c for c in elsewhere if c.not_read is not None or c.unread_pages] if not items else []
     return MaterialEntry(
         status=status,
         files=material_refs(ordered),
         notes=notes,
-        not_read=_unique([c.ref for c in items if c.not_read] + ([c.ref for c in not_read] if not items else [])),
+        not_read=_unique([c.ref for c in items if c.not_read] + [c.ref for c in limited]),
         confirm=_unique([c.ref for c in items if c.confirm]),
     )
 
 
-def _resource_lists(items: list[Classified], not_read: list[Classified]) -> MaterialEntry:
+def _resource_lists(items: list[Classified], elsewhere: list[Classified]) -> MaterialEntry:
     catalog = material_catalog()
     w = catalog.wording
-    parts = {part: _status([c for c in items if c.part == part], bool(not_read)) for part in ListPart}
-    entry = _entry(MaterialType.resource_lists, items, not_read)
+    parts = {part: _status([c for c in items if c.part == part], bool(elsewhere)) for part in ListPart}
+    entry = _entry(MaterialType.resource_lists, items, elsewhere)
     present = [p for p, s in parts.items() if s == MaterialStatus.present]
     unassigned = [c for c in items if c.part is None and _readable(c)]
     if len(present) == len(parts):
@@ -155,12 +167,12 @@ def unplaced_notes(classified: list[Classified]) -> list[str]:
 
 def assess_materials(classified: list[Classified]) -> dict[MaterialType, MaterialEntry]:
     """One entry for each Article 11 material and the 推荐表: present / partial / missing / unreadable."""
-    not_read = [c for c in classified if c.material is None and c.not_read is not None]
+    elsewhere = _elsewhere(classified)
     result: dict[MaterialType, MaterialEntry] = {}
     for material in MaterialType:
         items = [c for c in classified if c.material == material]
         if material == MaterialType.resource_lists:
-            result[material] = _resource_lists(items, not_read)
+            result[material] = _resource_lists(items, elsewhere)
         else:
-            result[material] = _entry(material, items, not_read)
+            result[material] = _entry(material, items, elsewhere)
     return result

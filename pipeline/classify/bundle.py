@@ -202,9 +202,12 @@ def _segments(pages: list[_Page]) -> list[_Segment]:
         running = None if front_open else segments[-1].key
         if page.number in seeds:
             key, concept, title = seeds[page.number]
+            own = page.start or (page.best if page.best.total > 0 else None)
             if key is None:
-                start = page.start or (page.best if page.best.total > 0 else None)
-                key, concept = (start.key, start.concept) if start else (None, None)
+                key, concept = (own.key, own.concept) if own else (None, None)
+            elif key[0] == MaterialType.resource_lists:  # a 目录 entry often names all three lists
+                same = own is not None and own.material == MaterialType.resource_lists
+                key, concept = (own.key, own.concept) if same else ((key[0], None), None)
             segments.append(_Segment(key, concept, page.number, page.number, Basis.toc, [f"目录“{title}”"]))
             continue
         start = _starts_here(page, running)

@@ -13,6 +13,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from ..models import FileEntry, FileKind, Location, ReadDocument, TextBlock
 from . import ocr_engine as oe
+from .budget import ReadTimeout
 from .errors import ReadFailure
 from .normalize import cid_junk_share
 from .ocr_cache import OcrCache
@@ -76,9 +77,10 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
     try:
         pdf = pdfium.PdfDocument(str(entry.disk_path))
     except pdfium.PdfiumError:
+        doc.unread_pages, doc.unread_reason = sorted(set(doc.unread_pages) | set(pages)), "页面无法渲染，未识别"
         return pages
+    reason = failed = None  # a limit that stopped OCR here (the rest is skipped); a page that failed
     try:
-        reason = None
         for count, number in enumerate(pages):
             result = cache.get(number)
             if result is None:
@@ -89,12 +91,17 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
                 if reason is not None:
                     left.append(number)
                     continue
-                page = pdf[number - 1]
                 try:
-                    image = page.render(scale=settings.pdf_dpi / 72).to_pil()
-                finally:
-                    page.close()
-                result = ocr_image(image)
+                    result = _ocr_page(pdf, number, settings.pdf_dpi)
+                except ReadTimeout:  # the file's time budget: keep the pages read so far
+                    reason = f"读取用时超过每个文件 {read_settings().file_seconds:.0f} 秒的上限，未识别"
+                    left.append(number)
+                    continue
+                except Exception as exc:  # an engine failure on one page must not cost the others
+                    log.warning("%s 第 %d 页文字识别出错（%r），该页未读取", entry.rel_path, number, exc)
+                    failed = f"文字识别出错（{type(exc).__name__}），未识别"
+                    left.append(number)
+                    continue
                 cache.put(number, result)
             block = page_block(number, result)
             if number in by_page:
@@ -107,8 +114,17 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
     doc.blocks.sort(key=lambda b: b.loc.page or 0)
     if left:
         doc.unread_pages = sorted(set(doc.unread_pages) | set(left))
-        doc.unread_reason = reason
+        doc.unread_reason = reason or failed
     return left
+
+
+def _ocr_page(pdf: pdfium.PdfDocument, number: int, dpi: int) -> OcrPage:
+    page = pdf[number - 1]
+    try:
+        image = page.render(scale=dpi / 72).to_pil()
+    finally:
+        page.close()
+    return ocr_image(image)
 
 
 def ocr_scanned_pages(entry: FileEntry, doc: ReadDocument) -> None:

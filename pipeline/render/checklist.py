@@ -70,6 +70,8 @@ def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[st
         lines.append("已收到的文件：" + "、".join(mask(f) for f in files) + "。")
     if status == MaterialStatus.missing:
         lines.append("存在的问题：未在申报材料中发现该项材料。")
+    elif status == MaterialStatus.unreadable and not files:
+        lines.append("存在的问题：" + wording.elsewhere_problem)
     elif status == MaterialStatus.unreadable and entry and entry.not_read and len(entry.not_read) >= len(files):
         lines.append("存在的问题：" + wording.not_read_problem)
     elif status == MaterialStatus.unreadable:
