@@ -265,6 +265,8 @@ _TOC_TITLES = {
 
 
 def _toc_title(kind: str) -> str:
+    if kind.startswith("cat:"):  # a catalogue document (samplegen.material_catalogue): its own title
+        return kind.split(":")[2]
     return _TOC_TITLES.get(kind, kind)
 
 

@@ -90,6 +90,22 @@ def test_documents_are_placed_by_what_they_are(name, text, kind, material, part)
     assert c.basis == Basis.content and "标题" in c.reason
 
 
+@pytest.mark.parametrize(
+    ("title", "material", "part"),
+    [
+        ("孵化器入驻合同", M.premises_proof, None),  # no listed title: 入驻 … 合同
+        ("房屋无偿借用协议书", M.premises_proof, None),
+        ("从事中小企业服务人员名单", M.resource_lists, ListPart.staff_list),  # 人员名单, not 企业…名单
+        ("2025年度服务客户一览表", M.resource_lists, ListPart.client_list),
+        ("软硬件资产统计表", M.resource_lists, ListPart.equipment_list),
+        ("关于推荐某某平台的函", M.recommendation_form, None),
+    ],
+)
+def test_unforeseen_titles_are_read_by_how_they_are_composed(title, material, part):
+    c = classify_document(doc("扫描件_011.pdf", f"{title}\n第一条 甲乙双方约定如下"))
+    assert (c.material, c.part) == (material, part), c.reason
+
+
 def test_ocr_text_records_why_it_was_needed():
     scanned = classify_document(doc("扫描全能王 2026-03-02 10.15.jpg", LEASE, FileKind.image, ocr=True))
     named = classify_document(doc("营业执照.jpg", LICENCE, FileKind.image, ocr=True))

@@ -105,3 +105,13 @@ def test_toc_entries_whose_page_numbers_were_lost_keep_their_order():
     entries = parse_toc("目录\n1、营业执照副本......1\n2、房屋租赁合同...\n3、设备清单......\n4、推荐表……5")
     assert [(e.title, e.start) for e in entries] == [("营业执照副本", 1), ("房屋租赁合同", None), ("设备清单", None),
                                                      ("推荐表", 5)]
+
+
+def test_a_heading_inside_a_document_does_not_split_what_the_toc_places():
+    toc = "目　录\n1、申请报告……1\n2、营业执照副本……3\n3、房屋租赁合同……4"
+    report = "自治区中小企业公共服务示范平台申请报告\n一、基本情况表\n功能指标\n- 1 -"
+    table_page = "服务企业情况统计表\n序号 企业名称 服务内容 满意度\n1 宁夏华兴科技有限公司 咨询 满意\n- 2 -"
+    doc = pages([toc, report, table_page, LICENCE_PAGE.replace("- 1 -", "- 3 -"), LEASE_PAGE.replace("- 2 -", "- 4 -")])
+    refs = {c.ref: c.material for c in classify_documents([doc])}
+    assert refs == {"扫描件.pdf#p1": None, "扫描件.pdf#p2-3": M.application_report,
+                    "扫描件.pdf#p4": M.legal_entity_certificate, "扫描件.pdf#p5": M.premises_proof}

@@ -130,7 +130,7 @@ def _front(page: _Page) -> bool:
     return is_toc_page(page.text) or cover or page.best.total < s.resemble_floor
 
 
-Seeds = dict[int, tuple[Key | None, str | None, str]]
+Seeds = dict[int, tuple[Key | None, str | None, str, int]]  # page → (key, concept, entry title, entry index)
 
 
 def _toc_seeds(pages: list[_Page]) -> tuple[Seeds, int | None, list[TocEntry]]:
@@ -153,7 +153,7 @@ def _toc_seeds(pages: list[_Page]) -> tuple[Seeds, int | None, list[TocEntry]]:
         for e in entries:
             physical = e.start + offset if e.start is not None else 0
             if page.number < physical <= len(pages):
-                seeds[physical] = (e.key, e.concept, e.title)
+                seeds[physical] = (e.key, e.concept, e.title, entries.index(e))
         return seeds, page.number, entries
     return {}, None, []
 
@@ -186,6 +186,24 @@ def _fill_unread_tail(segments: list[_Segment], pages: list[_Page], entries: lis
     return out
 
 
+def _toc_allows(start: ConceptScore, running: Key | None, number: int, seeds: Seeds, entries: list[TocEntry]) -> bool:
+    """Between two pages the 目录 places, a page starts another document only if the 目录 lists
+    one there without a page number (OCR may lose it), or another list of type 5: the 目录
+    says what those pages are, a heading inside a document does not change that."""
+    before = [p for p in seeds if p <= number]
+    if not before:
+        return True
+    first = seeds[max(before)][3]
+    after = [seeds[p][3] for p in seeds if p > number]
+    last = min(after) if after else len(entries)
+    between = entries[first + 1 : last]
+    if any(e.key is None for e in between):
+        return True
+    allowed = {e.key[0] for e in between if e.start is None}
+    lists = MaterialType.resource_lists
+    return start.material in allowed or (running is not None and running[0] == lists and start.material == lists)
+
+
 def _segments(pages: list[_Page]) -> list[_Segment]:
     seeds, toc_page, entries = _toc_seeds(pages)
     first_seed = min(seeds, default=None)
@@ -201,7 +219,7 @@ def _segments(pages: list[_Page]) -> list[_Segment]:
             continue
         running = None if front_open else segments[-1].key
         if page.number in seeds:
-            key, concept, title = seeds[page.number]
+            key, concept, title, _ = seeds[page.number]
             own = page.start or (page.best if page.best.total > 0 else None)
             if key is None:
                 key, concept = (own.key, own.concept) if own else (None, None)
@@ -211,6 +229,8 @@ def _segments(pages: list[_Page]) -> list[_Segment]:
             segments.append(_Segment(key, concept, page.number, page.number, Basis.toc, [f"目录“{title}”"]))
             continue
         start = _starts_here(page, running)
+        if start is not None and not _toc_allows(start, running, page.number, seeds, entries):
+            start = None
         if start is not None:
             segments.append(_Segment(start.key, start.concept, page.number, page.number, Basis.content))
         elif segments and not front_open:

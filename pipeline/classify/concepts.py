@@ -18,6 +18,7 @@ class Concept(Model):
     facet: str | None = None  # a facet every document of this concept carries
     proves: str
     titles: dict[str, float] = Field(default_factory=dict)
+    title_words: list[list[str]] = Field(default_factory=list)  # [subjects, document words]
     strong: list[str] = Field(default_factory=list)
     weak: list[str] = Field(default_factory=list)
     negative: list[str] = Field(default_factory=list)
@@ -54,6 +55,8 @@ def concept_catalog() -> ConceptCatalog:
     if parts != set(ListPart):
         raise ReferenceDataError("material_concepts.yaml 中第（五）项材料的概念必须覆盖三个组成部分，且每个都写明 part")
     for cid, concept in catalog.concepts.items():
+        if concept.title_words and len(concept.title_words) != 2:
+            raise ReferenceDataError(f"material_concepts.yaml 的 {cid}：title_words 须为两组词（主题词、文书词）")
         if (concept.part is not None) != (concept.material == MaterialType.resource_lists):
             raise ReferenceDataError(f"material_concepts.yaml 的 {cid}：只有第（五）项材料的概念写 part")
     for fid, facet in catalog.facets.items():

@@ -54,6 +54,8 @@ class _Compact:
     """A concept's phrases, compacted once."""
 
     titles: tuple[tuple[str, str, float], ...]  # (phrase, compact key, weight)
+    subjects: tuple[str, ...]  # title_words: a title line with a subject, then a document word
+    documents: tuple[str, ...]
     strong: tuple[tuple[str, str], ...]
     weak: tuple[str, ...]
     negative: tuple[tuple[str, str], ...]
@@ -64,10 +66,35 @@ def _compacted(concept_id: str) -> _Compact:
     c = concept_catalog().concepts[concept_id]
     return _Compact(
         titles=tuple((p, compact(p), w) for p, w in c.titles.items()),
+        subjects=tuple(compact(w) for w in (c.title_words[0] if c.title_words else [])),
+        documents=tuple(compact(w) for w in (c.title_words[1] if c.title_words else [])),
         strong=tuple((p, compact(p)) for p in c.strong),
         weak=tuple(compact(p) for p in c.weak),
         negative=tuple((p, compact(p)) for p in c.negative),
     )
+
+
+def _composed_title(phrases: _Compact, lines: list[str]) -> tuple[float, str] | None:
+    """A title line composed of a subject word and, after it, a document word (租用…协议):
+    the nearer the two, the more it counts; a line whose document word comes first is none."""
+    s = classify_settings()
+    best: tuple[float, str] | None = None
+    for line in lines:
+        for doc_word in phrases.documents:
+            end = line.rfind(doc_word)
+            if end == -1:
+                continue
+            for subject in phrases.subjects:
+                at = line.rfind(subject, 0, end)
+                if at == -1:
+                    continue
+                gap = end - (at + len(subject))
+                if gap < 0 or gap > s.title_words_gap:
+                    continue
+                weight = s.title_words_weight * (1.0 - 0.05 * gap)
+                if best is None or weight > best[0]:
+                    best = (weight, line[at : end + len(doc_word)])
+    return best
 
 
 def _content(concept_id: str, view: DocView, out: ConceptScore) -> None:
@@ -80,6 +107,10 @@ def _content(concept_id: str, view: DocView, out: ConceptScore) -> None:
     for phrase, key, weight in phrases.titles:
         if weight > best and in_title(key):
             best, best_phrase, where = weight, phrase, "标题"
+    if best < s.title_words_weight and phrases.subjects:
+        composed = _composed_title(phrases, view.title_lines)
+        if composed is not None and composed[0] > best:
+            best, best_phrase, where = composed[0], composed[1], "标题"
     if best == 0.0:
         for phrase, key, weight in phrases.titles:
             if weight * s.body_title_share > best and in_body(key):

@@ -17,6 +17,8 @@ class ClassifySettings(Model):
     title_chars: int
     ocr_title_lines: int
     body_title_share: float
+    title_words_weight: float
+    title_words_gap: int
     strong_weight: float
     strong_repeat: float
     max_repeats: int

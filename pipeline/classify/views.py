@@ -28,6 +28,18 @@ def _ocr_title_lines(block: TextBlock, count: int) -> list[str]:
 def title_zone(blocks: list[TextBlock], tables: list[Table]) -> str:
     """The first short lines of the first page (and its tallest OCR lines), or a sheet's
     first rows: where a document names itself. A long line is a sentence, not a title."""
+    return _zone(title_lines(blocks, tables), blocks)
+
+
+def _zone(lines: list[str], blocks: list[TextBlock]) -> str:
+    s = classify_settings()
+    first = next((b for b in blocks if b.text.strip()), None)
+    text = "".join(lines)
+    return text[: s.title_chars * 2] if first is not None and first.origin == "ocr" else text[: s.title_chars]
+
+
+def title_lines(blocks: list[TextBlock], tables: list[Table]) -> list[str]:
+    """The lines of the title zone, compacted, one by one."""
     s = classify_settings()
     lines: list[str] = []
     first = next((b for b in blocks if b.text.strip()), None)
@@ -56,8 +68,7 @@ def title_zone(blocks: list[TextBlock], tables: list[Table]) -> str:
             for row in table.rows[:3]:
                 cells = list(dict.fromkeys(c.text for c in row if c.text.strip()))
                 lines.append(" ".join(cells))
-    text = compact("\n".join(lines))
-    return text[: s.title_chars * 2] if first is not None and first.origin == "ocr" else text[: s.title_chars]
+    return [c for c in (compact(line) for line in lines) if c]
 
 
 @dataclass
@@ -69,6 +80,7 @@ class DocView:
     readable: bool
     title: PhraseText | None
     body: PhraseText | None
+    title_lines: list[str]
     text: str  # the document's whole text, compact (facets search it)
     lines: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -89,13 +101,15 @@ def view_of(doc: ReadDocument) -> DocView:
     ocr = any(b.origin == "ocr" for b in doc.blocks)
     han = han_count(text)
     image_like = doc.kind == FileKind.image or (bool(doc.blocks) and all(b.origin == "ocr" for b in doc.blocks))
-    title = title_zone(doc.blocks, doc.tables) if doc.readable else ""
+    heads = title_lines(doc.blocks, doc.tables) if doc.readable else []
+    title = _zone(heads, doc.blocks)
     return DocView(
         file=doc.file,
         kind=doc.kind,
         readable=doc.readable,
         title=PhraseText(title, compacted=True) if title else None,
         body=PhraseText(body, compacted=True) if body else None,
+        title_lines=heads,
         text=full,
         lines=[line for b in doc.blocks for line in b.text.splitlines() if line.strip()],
         tables=doc.tables,
