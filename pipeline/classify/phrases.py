@@ -30,6 +30,16 @@ def _longer() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 @cache
+def _by_first_char() -> dict[str, tuple[tuple[str, tuple[tuple[str, int], ...]], ...]]:
+    """Catalogued phrases by their first character: a text is only tested for the phrases
+    that can begin in it (a title of twenty characters meets a few dozen, not all of them)."""
+    out: dict[str, list] = {}
+    for key, longer in _longer().items():
+        out.setdefault(key[0], []).append((key, longer))
+    return {ch: tuple(v) for ch, v in out.items()}
+
+
+@cache
 def _key(phrase: str) -> str:
     return compact(phrase)
 
@@ -44,7 +54,9 @@ class PhraseText:
         self.text = text if compacted else compact(text)
         self._counts: dict[str, int] = {}
         text = self.text
-        for key, longer in _longer().items():
+        index = _by_first_char()
+        candidates = [item for ch in set(text) for item in index.get(ch, ())]
+        for key, longer in candidates:
             if key not in text:
                 continue
             n = 0
