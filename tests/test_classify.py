@@ -213,3 +213,22 @@ def test_concept_catalogue_covers_every_material_and_part():
     assert {c.part for c in catalog.concepts.values() if c.part} == set(ListPart)
     for cid, concept in catalog.concepts.items():
         assert concept.proves and concept.titles and concept.strong, cid
+
+
+def test_a_report_ending_with_its_declaration_counts_for_both():
+    blocks = [TextBlock(text=t, loc=Location(paragraph=n)) for n, t in enumerate([
+        "自治区中小企业公共服务示范平台申请报告", "一、基本情况表", "二、功能指标", "三、特色和示范作用",
+        "申报材料真实性声明", "我单位郑重声明：所提交的申报材料真实、准确、完整，如有虚假，愿意承担相应的法律责任。",
+        "特此声明。", "法定代表人（签字）"], 1)]
+    report = ReadDocument(file="申请报告.docx", kind=FileKind.docx, blocks=blocks)
+    items = classify_documents([report])
+    assert {c.material for c in items} == {M.application_report, M.authenticity_declaration}
+    assert all(c.file == "申请报告.docx" for c in items)
+
+
+def test_a_report_naming_an_attachment_is_not_that_attachment():
+    blocks = [TextBlock(text=t, loc=Location(paragraph=n)) for n, t in enumerate([
+        "自治区中小企业公共服务示范平台申请报告", "一、基本情况表", "附件：营业执照副本", "二、功能指标",
+        "平台建设和运营情况：本平台开展服务活动……"], 1)]
+    items = classify_documents([ReadDocument(file="申请报告.docx", kind=FileKind.docx, blocks=blocks)])
+    assert [c.material for c in items] == [M.application_report]

@@ -5,7 +5,8 @@ licence, audit report, staff list …) is scored for every file from its title, 
 phrases, its table columns, its file and folder names (score.py); the best is taken
 only with a margin over the runner-up (document.py). A PDF that binds several
 materials is split into page ranges first (bundle.py), a workbook holding several lists
-into its lists (workbook.py). Files their own evidence does not place are placed by
+into its lists (workbook.py); a Word file that carries another document inside it (a
+report ending with its 真实性声明) counts for that material too (sections.py). Files their own evidence does not place are placed by
 context: folder, neighbours, numbering, photo, completion (context.py). Every decision
 is recorded with its reason, its basis, the runner-up and, for what stays unplaced,
 the material it most resembles.
@@ -17,6 +18,7 @@ from ..models import Basis, Classified, ReadDocument
 from .bundle import split_bundle
 from .context import place_in_context
 from .document import classify_document, score_document
+from .sections import inner_sections
 from .workbook import split_lists
 
 __all__ = ["classify_document", "classify_documents"]
@@ -26,6 +28,11 @@ def classify_documents(docs: list[ReadDocument]) -> list[Classified]:
     """Classify every file of one application (page ranges of bundles, parts of workbooks)."""
     items = []
     for doc in docs:
-        items.extend(split_bundle(doc) or split_lists(doc) or [score_document(doc)])
+        parts = split_bundle(doc) or split_lists(doc)
+        if parts:
+            items.extend(parts)
+            continue
+        whole = score_document(doc)
+        items.extend([whole, *inner_sections(doc, whole)])
     place_in_context([i for i in items if i.item.basis != Basis.front_matter])
     return [i.item for i in items]
