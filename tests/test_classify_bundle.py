@@ -115,3 +115,11 @@ def test_a_heading_inside_a_document_does_not_split_what_the_toc_places():
     refs = {c.ref: c.material for c in classify_documents([doc])}
     assert refs == {"扫描件.pdf#p1": None, "扫描件.pdf#p2-3": M.application_report,
                     "扫描件.pdf#p4": M.legal_entity_certificate, "扫描件.pdf#p5": M.premises_proof}
+
+
+def test_a_page_that_only_mentions_the_running_document_starts_its_own():
+    icp = "ICP备案信息\n主办单位名称 宁夏某某科技有限公司\n网站备案号 宁ICP备2022000318号-1\n网站名称 某某平台"
+    pledge = ("本单位承诺如下\n所提交的营业执照、资质证书等申报材料真实、准确、完整，如有虚假，愿意承担相应的法律责任。\n"
+              "特此承诺。\n法定代表人（签字）")
+    refs = {c.ref: c.material for c in classify_documents([pages([LICENCE_PAGE, icp, pledge])])}
+    assert refs["扫描件.pdf#p3"] == M.authenticity_declaration and refs["扫描件.pdf#p2"] == M.qualifications

@@ -79,6 +79,11 @@ class _Page:
     def score_for(self, key: Key | None) -> float:
         return self.scored.score_for(key) if key is not None else 0.0
 
+    def own_score_for(self, key: Key | None) -> float:
+        """What the page says for `key` itself, a title it only mentions left out."""
+        sc = next((sc for sc in self.scored.scores if sc.key == key), None) if key is not None else None
+        return sc.own if sc is not None else 0.0
+
     @property
     def best(self) -> ConceptScore:
         return self.scored.scores[0]
@@ -115,7 +120,7 @@ def _starts_here(page: _Page, running: Key | None) -> ConceptScore | None:
     best = page.best
     if running is None:
         return best if best.total >= s.min_score else None
-    if best.key != running and best.total >= 2 * s.min_score and page.score_for(running) < s.resemble_floor:
+    if best.key != running and best.total >= 2 * s.min_score and page.own_score_for(running) < s.resemble_floor:
         return best
     return None
 

@@ -29,6 +29,7 @@ class ConceptScore:
     part: ListPart | None
     content: float = 0.0
     title: float = 0.0  # the title part of `content`
+    mentioned: bool = False  # that title was only mentioned in the body (not the document's own title)
     name: float = 0.0
     folder: float = 0.0
     columns: float = 0.0
@@ -42,6 +43,12 @@ class ConceptScore:
     @property
     def total(self) -> float:
         return round(self.content + self.name + self.folder + self.columns + self.photo, 2)
+
+    @property
+    def own(self) -> float:
+        """The score without a title merely mentioned in the text (a declaration naming the
+        licence is no licence page)."""
+        return self.total - (self.title if self.mentioned else 0.0)
 
     @property
     def without_content(self) -> float:
@@ -129,6 +136,7 @@ def _content(concept_id: str, view: DocView, out: ConceptScore) -> None:
         out.hits.append("但含“" + "”“".join(negatives) + "”")
     negative = min(s.negative_cap, s.negative_weight * len(negatives))
     out.title = best
+    out.mentioned = where == "正文"
     out.content = best + min(s.strong_cap, strong) + min(s.weak_cap, weak) - negative
 
 
