@@ -18,10 +18,10 @@ from .concepts import concept_catalog
 from .document import Scored, key_name, score_document
 from .keywords import compact
 from .names import PathEvidence
-from .score import ConceptScore, Key
+from .score import ConceptScore, Key, composed_titles
 from .settings import classify_settings
 from .toc import TocEntry, find_offset, is_toc_page, parse_toc, printed_number
-from .views import title_zone
+from .views import title_lines
 
 NO_NAME = PathEvidence(name={}, folder={}, generic=False, number=None, folder_number=None, folders=[])
 
@@ -53,7 +53,8 @@ def _start_titles() -> list[tuple[str, MaterialType]]:
 
 
 def _worth_splitting(doc: ReadDocument) -> bool:
-    """Cheap look at page tops: a 目录, or titles of two different materials."""
+    """Cheap look at page tops: a 目录, or titles (listed or composed) of two different materials."""
+    s = classify_settings()
     titles = _start_titles()
     materials: set[MaterialType] = set()
     for n in range(1, (doc.page_count or 0) + 1):
@@ -61,8 +62,10 @@ def _worth_splitting(doc: ReadDocument) -> bool:
         text = "\n".join(b.text for b in blocks)
         if n <= 3 and is_toc_page(text):
             return True
-        zone = title_zone(blocks, [])
+        lines = title_lines(blocks, [])
+        zone = "".join(lines)
         materials.update(m for phrase, m in titles if phrase in zone)
+        materials.update(m for m, weight in composed_titles(lines).items() if weight >= s.page_start_score)
         if len(materials) >= 2:
             return True
     return False

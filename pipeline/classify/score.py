@@ -104,6 +104,17 @@ def _composed_title(phrases: _Compact, lines: list[str]) -> tuple[float, str] | 
     return best
 
 
+def composed_titles(lines: list[str]) -> dict[MaterialType, float]:
+    """The best composed-title weight per material on these title lines (a cheap look used to
+    decide whether a PDF's pages are worth scoring one by one)."""
+    out: dict[MaterialType, float] = {}
+    for cid, concept in concept_catalog().concepts.items():
+        found = _composed_title(_compacted(cid), lines) if concept.title_words else None
+        if found is not None and found[0] > out.get(concept.material, 0.0):
+            out[concept.material] = found[0]
+    return out
+
+
 def _content(concept_id: str, view: DocView, out: ConceptScore) -> None:
     s = classify_settings()
     phrases = _compacted(concept_id)
