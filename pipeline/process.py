@@ -157,6 +157,8 @@ def _assemble(
         fields=extraction.fields,
         rules=checked.rules,
         inconsistencies=checked.inconsistencies,
+        differences=checked.differences,
+        others=extraction.others,
         decision=checked.decision,
         problems=problems,
         files=[

@@ -40,6 +40,7 @@ class CheckResult(Model):
 
     rules: list[RuleResult] = Field(default_factory=list)
     inconsistencies: list[Inconsistency] = Field(default_factory=list)
+    differences: list[Inconsistency] = Field(default_factory=list)  # under the materiality line or in doubt
     decision: Decision
     ruleset_id: str
     notes: list[str] = Field(default_factory=list)  # Chinese, e.g. as-of before the ruleset's dates
@@ -77,10 +78,13 @@ def check_application(
     article6 = [_evaluate(ctx, fn) for fn in ARTICLE6]
     article7 = [_evaluate(ctx, fn) for fn in ARTICLE7]
     rules = [*article6, *article7, _evaluate(ctx, AGGREGATE, article7)]
-    inconsistencies = cross_check(fields, ruleset, as_of)
+    found = cross_check(fields, ruleset, as_of)
+    inconsistencies = [i for i in found if i.material]
+    differences = [i for i in found if not i.material]
     return CheckResult(
         rules=rules,
         inconsistencies=inconsistencies,
+        differences=differences,
         decision=decide(materials, rules, inconsistencies, ruleset),
         ruleset_id=ruleset.id,
         notes=_notes(ruleset, as_of),

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .classification import MaterialEntry
 from .common import Decision, ListPart, MaterialType, Model
-from .fields import FieldValue, ListTable, Narrative
+from .fields import FieldValue, LabelValue, ListTable, Narrative
 from .registry import RegistryFlag
 from .rules import Inconsistency, RuleResult
 
@@ -44,6 +44,10 @@ class ApplicationResult(Model):
     problems: list[str] = Field(default_factory=list)
     # What `run --registry` found against the registry and the rest of the batch (Art. 14, 17).
     registry_checks: list[RegistryFlag] = Field(default_factory=list)
+    # Differences between documents that are no inconsistency: under the materiality line, or
+    # involving a value whose reading is in doubt (shown to the experts as notes).
+    differences: list[Inconsistency] = Field(default_factory=list)
+    others: list[LabelValue] = Field(default_factory=list)  # 附件2 label/value pairs that named no field
     files: list[FileReport] = Field(default_factory=list)
     narratives: list[Narrative] = Field(default_factory=list)
     lists: list[ListTable] = Field(default_factory=list)

@@ -229,7 +229,7 @@ def dossier_context(result: ApplicationResult) -> dict:
                 "material": "是" if inc.material else "否",
                 "shade": settings().highlight_colour if inc.material else "FFFFFF",
             }
-            for inc in result.inconsistencies
+            for inc in [*result.inconsistencies, *result.differences]
         ],
         "narratives": _narratives(result),
         "lists": _lists(result),
