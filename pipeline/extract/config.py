@@ -70,6 +70,7 @@ class ListVocab(Model):
     skip_row_words: list[str]
     not_a_name_starts: list[str]
     min_company_chars: int
+    company_words: list[str]
     stated_total_words: list[str]
     stated_total_units: list[str]
     college_words: list[str]

@@ -285,21 +285,24 @@ def _vertical(state: _State, rows: list[list[Cell]]) -> None:
 
 
 def _header_rows(rows: list[list[Cell]], readings: list[list[Reading | None]], d: int) -> list[int]:
-    """The rows above data row `d` that hold only labels and year markers (at most three)."""
-    header: list[int] = []
-    for h in range(d - 1, max(-1, d - 4), -1):
-        texts = [c.text for c in rows[h] if p.norm(c.text)]
-        labelled = sum(1 for r in readings[h] if r is not None)
-        if not texts or any(value_like(t) and not year_tag(t) for t in texts):
-            break
-        if labelled == 0 and not all(year_tag(t) for t in texts):
-            break
-        header.insert(0, h)
-    def labels_only(h: int) -> bool:  # every filled cell of the row a label or a year marker
-        cells = [(c, r) for c, r in zip(rows[h], readings[h], strict=False) if p.norm(c.text)]
-        return any(r is not None for _, r in cells) and all(r is not None or year_tag(c.text) for c, r in cells)
+    """The header rows of data row `d`: the rows of labels, year markers and headings ("年度",
+    "项目") right above it, or above the run of data rows it belongs to (years down the first
+    column). At most three; at least one must hold a label."""
+    def data(h: int) -> bool:
+        return not any(readings[h]) and any(value_like(c.text) and not year_tag(c.text) for c in rows[h])
 
-    return header if any(labels_only(h) for h in header) else []
+    def heading(h: int) -> bool:
+        cells = [(c, r) for c, r in zip(rows[h], readings[h], strict=False) if p.norm(c.text)]
+        return bool(cells) and not any(r is None and value_like(c.text) and not year_tag(c.text) for c, r in cells)
+
+    h = d - 1
+    while h >= 0 and data(h) and d - h <= 12:
+        h -= 1  # rows of the same block: "2024年 | 60 | 300" above "2025年 | 75 | 368"
+    header: list[int] = []
+    while h >= 0 and len(header) < 3 and heading(h):
+        header.insert(0, h)
+        h -= 1
+    return header if any(any(readings[k]) for k in header) else []
 
 
 # ----------------------------------------------------------------------------- pairs in one cell / line

@@ -232,6 +232,8 @@ def dossier_context(result: ApplicationResult) -> dict:
             for inc in [*result.inconsistencies, *result.differences]
         ],
         "narratives": _narratives(result),
+        "others": [{"label": mask(o.label), "value": mask(o.value), "source": _source(o.source)}
+                   for o in result.others if o.field is None],
         "lists": _lists(result),
         "materials": _materials(result),
         "incomplete": bool(deficient_materials(result)),
