@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import ApplicationResult
-from .items import Item, review_items, shower
+from .items import PAIR, Item, review_items, shower
 from .store import ReviewStore, store_path
 from .wording import kind_key, what, when, wording
 
@@ -31,7 +31,7 @@ def explain_lines(out: Path, result: ApplicationResult, item_id: str) -> list[st
     try:
         lines = []
         for item in review_items(result):
-            if item.item != item_id:
+            if item_id != item.item and item_id not in item.item.split(PAIR):  # a field: its inconsistencies too
                 continue
             state = "stale" if item.stale else item.state.value
             lines.append(f"{item.category}“{item.title}”：{wording().states[state]}")
