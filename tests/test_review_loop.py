@@ -180,6 +180,14 @@ def test_a_corrected_value_is_typed_and_marked(out: Path, tmp_path: Path) -> Non
     assert fv.candidates and fv.candidates[0].value == "2012-08-20"  # what the pipeline read stays visible
     dossier = (out / "applicants" / "石嘴山-石嘴山市中小企业服务中心" / "dossier.html").read_text(encoding="utf-8")
     assert "人工核实（王五，" in dossier and "更正为2010年5月1日（原提取值2012年8月20日）" in dossier
+    # Exported again with the settled items, the row carries the conclusion as typed: unchanged, it adds nothing.
+    path, count, _ = export_sheet(out, tmp_path / "all.xlsx", include_resolved=True)
+    assert count > len(open_items(results(out)["石嘴山-石嘴山市中小企业服务中心"]))  # open ones of every application too
+    row = next(r for r in openpyxl.load_workbook(path)[wording().sheet.title].iter_rows(min_row=3, values_only=True)
+               if r[13] == "field:licence.established_date")
+    assert row[9:13] == ("更正为（在“更正值”中填写）", "2010-05-01", "见证书“成立日期”栏", "王五")
+    again = import_sheet(out, path)
+    assert (again.recorded, again.same) == (0, 1)
     explain = cli("explain", str(out), "licence.established_date", "--applicant", "石嘴山-石嘴山市中小企业服务中心")
     assert explain.returncode == 0
     assert "人工复核：" in explain.stdout and "王五：更正为2010年5月1日" in explain.stdout
@@ -280,3 +288,14 @@ def test_a_supplement_upload_makes_the_resolutions_stale(tmp_path: Path) -> None
     assert import_sheet(out, tmp_path / "g.xlsx").recorded == 2
     run(batch, out, cache)
     assert results(out)[INNOVATION].decision == Decision.ineligible
+
+
+def test_review_and_serve_help_is_chinese() -> None:
+    for command, words in (("review", ("复核清单", "--apply", "核实人")), ("serve", ("127.0.0.1", "--port", "复核网页"))):
+        proc = cli(command, "--help")
+        assert proc.returncode == 0
+        assert all(word in proc.stdout for word in words)
+    proc = cli("serve", "no-such-folder", "--port", "99999")
+    assert proc.returncode == 2 and "端口应为" in proc.stderr
+    proc = cli("review", "no-such-folder")
+    assert proc.returncode == 1 and "找不到 results.jsonl" in proc.stderr

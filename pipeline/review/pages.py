@@ -14,6 +14,7 @@ from ..render.masking import mask_personal as mask
 from .folder import Folder
 from .history import history_lines
 from .items import Item, ItemState, review_items, unused_texts
+from .resolve import current_answer
 from .store import ReviewStore
 from .wording import kind_key, wording
 
@@ -61,17 +62,6 @@ def _sources(folder: Folder, item: Item) -> list[dict]:
     return out
 
 
-def _current(item: Item) -> dict:
-    """What the form shows selected: the current conclusion, value and note (a resolved item)."""
-    if item.record is None or item.stale:
-        return {"label": "", "value": "", "note": "", "who": ""}
-    r = item.record.resolution
-    label = next((c.label for c in item.choices if c.conclusion == r.conclusion
-                  and (c.needs_value or c.value == r.value)), "")
-    value = str(r.value) if any(c.needs_value and c.conclusion == r.conclusion for c in item.choices) else ""
-    return {"label": label, "value": value, "note": r.note, "who": r.who}
-
-
 def application_context(folder: Folder, result: ApplicationResult, store: ReviewStore | None, who: str,
                         token: str, message: str = "", error: str = "") -> dict:
     dirname = folder.dirnames[result.applicant_id]
@@ -94,7 +84,7 @@ def application_context(folder: Folder, result: ApplicationResult, store: Review
             "mark": item.mark,
             "resolved": item.state == ItemState.resolved and item.record is not None,
             "choices": [{"label": c.label, "needs_value": c.needs_value} for c in item.choices],
-            "current": _current(item),
+            "current": current_answer(item).model_dump(),
             "digests": _digests_json(item),
             "history": history_lines(store, item),
         })

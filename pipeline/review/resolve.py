@@ -151,3 +151,48 @@ def same_as_current(resolution: Resolution, current: dict[str, list[Resolution]]
                 resolution.conclusion, resolution.value, resolution.note, resolution.who, resolution.digests)
     return resolution.conclusion == Conclusion.withdrawn  # withdrawing what is not there adds nothing
 
+
+
+class Current(Model):
+    """An item's current conclusion as the person would enter it again (label, value as typed, note, who)."""
+
+    label: str = ""
+    value: str = ""
+    note: str = ""
+    who: str = ""
+
+
+def current_answer(item: Item) -> Current:
+    """What the sheet row or the form shows for a resolved item, so that entering it unchanged adds nothing."""
+    if item.record is None or item.stale:
+        return Current()
+    r = item.record.resolution
+    choice = next((c for c in item.choices if c.conclusion == r.conclusion and (c.needs_value or c.value == r.value)),
+                  None)
+    if choice is None:
+        return Current(note=r.note, who=r.who)
+    value = typed_text(item, r.value) if choice.needs_value else ""
+    return Current(label=choice.label, value=value, note=r.note, who=r.who)
+
+
+def typed_text(item: Item, value: Scalar) -> str:
+    """A value as a person types it, which `parse_value` reads back as the same value."""
+    kind = item.field_type or "text"
+    if value is None:
+        return ""
+    if kind == "enum":
+        return labels().of(labels().enum_fields.get(item.item, "unit_nature"), value)
+    if kind == "functions" and isinstance(value, list):
+        return "、".join(labels().of("function", v) for v in value)
+    if kind == "bool":
+        return labels().of("bool", str(value).lower())
+    if kind == "ratio" and isinstance(value, int | float):
+        return f"{_plain_number(value * 100)}%"
+    if kind == "money" and isinstance(value, int | float):
+        return f"{_plain_number(value)}元"
+    return str(value)
+
+
+def _plain_number(value: float) -> str:
+    """12.0 → "12", 962345.2 → "962345.2": no exponent, no float noise."""
+    return f"{round(value, 6):.6f}".rstrip("0").rstrip(".")

@@ -27,7 +27,7 @@ from ..render.masking import mask_personal as mask
 from ..render.sheet import ILLEGAL_CHARACTERS_RE, portable_links
 from .folder import Folder
 from .items import Item, ItemState, review_items
-from .resolve import Answer, Rejected, check_digests, index_items, resolutions_of, same_as_current
+from .resolve import Answer, Rejected, check_digests, current_answer, index_items, resolutions_of, same_as_current
 from .store import open_store
 from .wording import wording
 
@@ -81,7 +81,6 @@ def export_sheet(out: Path, target: Path | None = None, include_resolved: bool =
         for item in review_items(result)
         if item.state == ItemState.open or include_resolved
     ]
-    current = _current_answers(folder, items)
     w = wording().sheet
     columns = list(w.columns.values())
     book = xlsxwriter.Workbook(str(target), {"strings_to_urls": False, "strings_to_formulas": False})
@@ -107,8 +106,8 @@ def export_sheet(out: Path, target: Path | None = None, include_resolved: bool =
         if href:
             path = href.replace("%", "%25").replace("#", "%23")
             ws.write_url(r, col["source"], "external:" + path, link, _text(_row(folder, item)[col["source"]]))
-        answer = current.get((item.applicant_id, item.key))
-        for name, value in zip(("conclusion", "corrected", "note", "who"), answer or ("", "", "", ""), strict=True):
+        answer = current_answer(item)
+        for name, value in zip(("conclusion", "corrected", "note", "who"), answer.model_dump().values(), strict=True):
             ws.write_string(r, col[name], _text(value), fill)
         ws.write_string(r, col["key"], item.key)
         ws.write_string(r, col["digests"], json.dumps(item.digests, ensure_ascii=False, sort_keys=True))
@@ -133,20 +132,6 @@ def export_sheet(out: Path, target: Path | None = None, include_resolved: bool =
     book.close()
     portable_links(target)
     return target, len(items), len({i.applicant_id for i in items})
-
-
-def _current_answers(folder: Folder, items: list[Item]) -> dict[tuple[str, str], tuple[str, str, str, str]]:
-    """The conclusions already recorded, for the rows of resolved items (an unchanged row re-imports as nothing)."""
-    out = {}
-    for item in items:
-        if item.record is None or item.stale:
-            continue
-        r = item.record.resolution
-        label = next((c.label for c in item.choices if c.conclusion == r.conclusion and
-                      (c.needs_value or c.value == r.value)), "")
-        value = str(r.value) if any(c.needs_value and c.conclusion == r.conclusion for c in item.choices) else ""
-        out[(item.applicant_id, item.key)] = (label, value, r.note, r.who)
-    return out
 
 
 # --- import --------------------------------------------------------------------------------
