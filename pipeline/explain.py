@@ -3,6 +3,9 @@
 `explain_field` takes an application (a folder or .zip, processed afresh) or an output
 folder of `pipeline run` (its results.jsonl, with the applicant id), and returns the
 FieldValue; `describe` turns it into the Chinese text that the `explain` command prints.
+From an output folder it also tells what a person concluded about the field (or about a
+rule, an inconsistency "a|b" or a material named instead of a field) and the history of
+those conclusions in the review store.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .cache import Cache
 from .check.ruleset import load_ruleset
 from .extract.collect import show
 from .ingest import discover_batch
-from .models import Candidate, FieldValue, LabelValue, Source
+from .models import ApplicationResult, Candidate, FieldValue, LabelValue, RuleResult, Source
 from .process import process_application
 from .reference import field_catalog
 
@@ -34,7 +39,10 @@ class Explanation:
     field_id: str
     value: FieldValue | None
     known_fields: list[str]
+    rule: RuleResult | None = None  # the id named a rule (explained from an output folder)
+    review: list[str] = field(default_factory=list)  # the review loop: where the item stands, its history
     others: list[LabelValue] = field(default_factory=list)  # 附件2 pairs that named no field
+
 
 def explain_field(target: Path, field_id: str, applicant: str | None = None, as_of: date | None = None) -> Explanation:
     """The FieldValue of `field_id` in the application at `target` (see module docstring)."""
@@ -42,13 +50,21 @@ def explain_field(target: Path, field_id: str, applicant: str | None = None, as_
     if not target.exists():
         raise ExplainError(f"找不到“{target}”")
     if target.is_dir() and (target / RESULTS_FILE).is_file():
-        applicant_id, fields, others = _from_results(target / RESULTS_FILE, applicant)
-    else:
-        applicant_id, fields, others = _from_application(target, applicant, as_of or date.today())
-    return Explanation(applicant_id, field_id, fields.get(field_id), sorted(fields), others)
+        from .review.history import explain_lines
+
+        applicant_id, fields, result = _from_results(target / RESULTS_FILE, applicant)
+        if result is None:  # a line with its fields only (written by another tool): no rules, no review
+            return Explanation(applicant_id, field_id, fields.get(field_id), sorted(fields))
+        rule = next((r for r in result.rules if r.id == field_id), None)
+        return Explanation(applicant_id, field_id, fields.get(field_id), sorted(fields), rule,
+                           explain_lines(target, result, field_id), result.others)
+    applicant_id, fields, others = _from_application(target, applicant, as_of or date.today())
+    return Explanation(applicant_id, field_id, fields.get(field_id), sorted(fields), others=others)
 
 
-def _from_results(path: Path, applicant: str | None) -> tuple[str, dict[str, FieldValue], list[LabelValue]]:
+def _from_results(
+    path: Path, applicant: str | None
+) -> tuple[str, dict[str, FieldValue], ApplicationResult | None]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     ids = [row.get("applicant_id") for row in rows]
     if applicant is None and len(rows) == 1:
@@ -56,8 +72,11 @@ def _from_results(path: Path, applicant: str | None) -> tuple[str, dict[str, Fie
     for row in rows:
         if row.get("applicant_id") == applicant:
             fields = {k: FieldValue.model_validate(v) for k, v in (row.get("fields") or {}).items()}
-            others = [LabelValue.model_validate(o) for o in row.get("others") or []]
-            return str(applicant), fields, others
+            try:
+                result = ApplicationResult.model_validate(row)
+            except ValidationError:
+                result = None
+            return str(applicant), fields, result
     raise ExplainError(f"{path} 中没有申报编号“{applicant}”；可选：{'、'.join(str(i) for i in ids)}")
 
 
@@ -97,6 +116,13 @@ def describe(exp: Explanation) -> str:
     name = field_catalog().name(exp.field_id)
     head = f"申报：{exp.applicant_id}\n字段：{exp.field_id}（{name}）"
     fv = exp.value
+    review = ["人工复核：", *[f"  {line}" for line in exp.review]] if exp.review else []
+    if fv is None and exp.rule is not None:
+        rule = exp.rule
+        return "\n".join([f"申报：{exp.applicant_id}\n规则：{rule.id}（{rule.title}，{rule.article}）",
+                          f"结论：{rule.outcome.value}", f"说明：{rule.note}", *review])
+    if fv is None and exp.review:
+        return "\n".join([f"申报：{exp.applicant_id}\n事项：{exp.field_id}", *review])
     if fv is None:
         lines = [head, "结果：未找到该字段。", f"已提取的字段：{'、'.join(exp.known_fields) or '无'}"]
         return "\n".join(lines + _others(exp))
@@ -113,7 +139,7 @@ def describe(exp: Explanation) -> str:
         lines.append("需复核：无")
     lines.append(f"全部候选（共 {len(fv.candidates)} 个，★ 为采用的值；置信度最高者优先，同分取先出现者）：")
     lines += [_candidate_line(i, c, fv) for i, c in enumerate(fv.candidates, start=1)]
-    return "\n".join(lines + _others(exp, only_this=True))
+    return "\n".join(lines + review + _others(exp, only_this=True))
 
 
 def _others(exp: Explanation, only_this: bool = False) -> list[str]:

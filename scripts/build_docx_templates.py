@@ -95,6 +95,7 @@ def build_dossier() -> None:
             shade + "{{ f.name }}",
             shade + "{{ f.value }}{% if f.confidence %}（置信度{{ f.confidence }}）{% endif %}"
             "{% if f.review %}【需复核：{{ f.review|join('；') }}】{% endif %}"
+            "{% if f.verified %}【{{ f.verified }}】{% endif %}"
             "{% if f.alternatives %}（其他取值：{{ f.alternatives }}）{% endif %}",
             shade + "{{ f.source.label }}",
             shade + "{{ f.source.excerpt }}",

@@ -11,6 +11,7 @@ from .common import (
     MaterialType,
     OcrEvidence,
     Outcome,
+    Scalar,
     Source,
     UnitNature,
 )
@@ -27,8 +28,9 @@ from .documents import (
     Table,
     TextBlock,
 )
-from .fields import Candidate, Extraction, FieldValue, LabelValue, ListTable, Narrative, Scalar
+from .fields import Candidate, Extraction, FieldValue, LabelValue, ListTable, Narrative
 from .result import ApplicationResult, FileReport
+from .review import Conclusion, ItemKind, Resolution, ReviewRecord, ReviewState, Verification
 from .rules import Inconsistency, ParameterUse, RuleResult
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "Candidate",
     "Cell",
     "Classified",
+    "Conclusion",
     "Decision",
     "Extraction",
     "FieldValue",
@@ -47,6 +50,7 @@ __all__ = [
     "FileReport",
     "Function",
     "Inconsistency",
+    "ItemKind",
     "LabelValue",
     "ListPart",
     "ListTable",
@@ -62,10 +66,14 @@ __all__ = [
     "Outcome",
     "ParameterUse",
     "ReadDocument",
+    "Resolution",
+    "ReviewRecord",
+    "ReviewState",
     "RuleResult",
     "Scalar",
     "Source",
     "Table",
     "TextBlock",
     "UnitNature",
+    "Verification",
 ]

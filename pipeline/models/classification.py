@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .common import ListPart, MaterialStatus, MaterialType, Model
+from .review import Verification
 
 
 class Classified(Model):
@@ -41,3 +42,4 @@ class MaterialEntry(Model):
     files: list[str] = Field(default_factory=list)
     parts: dict[ListPart, MaterialStatus] | None = None
     notes: list[str] = Field(default_factory=list)  # Chinese: why unreadable / partial
+    verified: Verification | None = None  # a person's conclusion (人工核实), set by the review stage

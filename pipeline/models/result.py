@@ -11,6 +11,7 @@ from .classification import MaterialEntry
 from .common import Decision, ListPart, MaterialType, Model
 from .fields import FieldValue, LabelValue, ListTable, Narrative
 from .registry import RegistryFlag
+from .review import ReviewRecord
 from .rules import Inconsistency, RuleResult
 
 
@@ -30,7 +31,8 @@ class ApplicationResult(Model):
     """Everything the pipeline concluded about one application.
 
     The keys named by the output contract come first; `files`, `narratives` and
-    `lists` are this project's additions that the dossier renders.
+    `lists` are this project's additions that the dossier renders; `digests` and
+    `review` serve the clerk's review loop (pipeline/review/).
     """
 
     applicant_id: str
@@ -51,6 +53,8 @@ class ApplicationResult(Model):
     files: list[FileReport] = Field(default_factory=list)
     narratives: list[Narrative] = Field(default_factory=list)
     lists: list[ListTable] = Field(default_factory=list)
+    digests: dict[str, str] = Field(default_factory=dict)  # file (rel path) → sha256 of its content
+    review: list[ReviewRecord] = Field(default_factory=list)  # the resolutions of the review store, applied or not
 
     def value(self, field_id: str):
         """The value of a field, or None when it was not found."""
