@@ -16,6 +16,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -206,17 +207,19 @@ def report(name: str, s: Score, seconds: float, verbose: bool) -> str:
     return "\n".join(lines)
 
 
-def run(name: str, root: Path, work: Path, jobs: int, cache: bool) -> tuple[Score, float]:
+def run(name: str, root: Path, work: Path, jobs: int, cache: bool, generate: bool = True) -> tuple[Score, float]:
     generator = root / name / "generate.py"
     if not generator.exists():
         raise SystemExit(f"没有找到语料生成程序：{generator}")
     quiet = subprocess.DEVNULL if name in BLIND else None
-    subprocess.run([sys.executable, str(generator), str(work)], check=True, stdout=quiet, stderr=quiet)
+    if generate:
+        subprocess.run([sys.executable, str(generator), str(work)], check=True, stdout=quiet, stderr=quiet)
     truths = [json.loads(line) for line in (work / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line]
     as_of = {t.get("as_of", "2026-04-30") for t in truths}
     if len(as_of) != 1:
         raise SystemExit("truth.jsonl 中的 as_of 不一致")
     out = work / "out"
+    shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "pipeline", "run", str(work / "batch"), "--out", str(out), "--as-of", as_of.pop(),
            "--jobs", str(jobs), "--no-pdf"]
     cmd += ["--cache-dir", str(work / "cache")] if not cache else []
@@ -244,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="把生成的批次和输出留在此文件夹（heldout 不允许）")
     parser.add_argument("--verbose", action="store_true", help="列出每一处错误（heldout 不列）")
     parser.add_argument("--no-cache", action="store_true", help="不使用用户缓存（每次重新读取、识别）")
+    parser.add_argument("--reuse", action="store_true", help="与 --keep 一起用：不重新生成，沿用该文件夹中已生成的批次")
     args = parser.parse_args(argv)
     where = subprocess.run([sys.executable, "-c", "import pipeline; print(pipeline.__file__)"],
                            capture_output=True, text=True).stdout.strip()
@@ -252,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("留出语料（heldout）不保留生成的文件")
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        s, seconds = run(args.name, args.corpus_root, args.keep, args.jobs, not args.no_cache)
+        s, seconds = run(args.name, args.corpus_root, args.keep, args.jobs, not args.no_cache, not args.reuse)
     else:
         with tempfile.TemporaryDirectory(prefix=f"nx-corpus-{args.name}-") as tmp:
             s, seconds = run(args.name, args.corpus_root, Path(tmp), args.jobs, not args.no_cache)

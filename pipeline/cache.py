@@ -73,8 +73,14 @@ ANALYSIS_CODE = (
     "data/",
     "render/masking.py",
 )
-RENDER_CODE = ("models/", "render/", "data/", "runner.py", "worker.py")
-_NOT_ANALYSIS = ("data/rules/", "data/settings.yaml", "data/labels_zh.yaml", "data/scoring.yaml")
+RENDER_CODE = ("models/", "render/", "review/", "data/", "runner.py", "worker.py")
+_NOT_ANALYSIS = (
+    "data/rules/",
+    "data/settings.yaml",
+    "data/labels_zh.yaml",
+    "data/scoring.yaml",
+    "data/review.yaml",
+)
 
 
 @cache

@@ -117,7 +117,111 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_registry(sub)
     add_scores(sub)
+    _add_review(sub)
+    _add_serve(sub)
     return parser
+
+
+def _add_review(sub) -> None:
+    review = sub.add_parser(
+        "review",
+        help="导出待复核事项清单（复核清单.xlsx），或导入填好的清单",
+        description="人工复核：导出输出文件夹中全部待复核事项（需复核的数据、条件、材料间不一致、缺失或未识别的材料），"
+        "每行一个事项，结论列可从下拉列表选择；用 --apply 导入填好的清单（逐行检查，有错误时不导入任何一行），"
+        "核实意见保存在输出文件夹的复核记录中，并按上次运行的参数重新预审。",
+        add_help=False,
+    )
+    review.add_argument("-h", "--help", action="help", help="显示帮助信息并退出")
+    review.add_argument("out", metavar="OUT", type=Path, help="run 命令的输出文件夹")
+    review.add_argument("--apply", type=Path, metavar="FILE", help="导入填好的复核清单")
+    review.add_argument("--sheet", type=Path, metavar="FILE", help="导出到指定文件（默认 OUT/复核清单.xlsx）")
+    review.add_argument("--all", action="store_true", help="导出时也列出已核实的事项（可修改后重新导入）")
+    review.add_argument("--who", metavar="NAME", help="导入时，未填写核实人的行按此人记录")
+    review.add_argument("--no-rerun", action="store_true", help="导入后不重新预审（下次运行 run 时生效）")
+
+
+def _add_serve(sub) -> None:
+    serve = sub.add_parser(
+        "serve",
+        help="启动本机复核网页：逐项确认、更正或说明，保存后重新生成该申报的文档",
+        description="在本机启动复核网页（默认只允许本机访问 127.0.0.1）：批次总览显示每个申报的待复核事项，"
+        "每个事项旁有原文摘录和原件链接，可选择确认、更正或填写说明；保存后写入复核记录并重新预审，"
+        "该申报的评审材料、补正通知和批次汇总随之更新。",
+        add_help=False,
+    )
+    serve.add_argument("-h", "--help", action="help", help="显示帮助信息并退出")
+    serve.add_argument("out", metavar="OUT", type=Path, help="run 命令的输出文件夹")
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADDR", help="监听地址，默认 127.0.0.1（仅本机）")
+    serve.add_argument("--port", type=_port, default=8765, metavar="PORT", help="端口，默认 %(default)s（0 表示任选）")
+    serve.add_argument("--who", metavar="NAME", help="核实人姓名（网页中预先填写）")
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 0–65535 之间的整数，收到“{text}”")
+    return value
+
+
+def _review(args) -> int:
+    from .review.folder import FolderError
+    from .review.sheet import SheetError, export_sheet, import_sheet
+    from .review.store import StoreError
+    from .review.wording import wording
+
+    w = wording()
+    try:
+        if args.apply is None:
+            path, count, apps = export_sheet(args.out, args.sheet, args.all)
+            print(w.message("exported", count=count, apps=apps, path=path) if count else
+                  w.message("nothing_open", path=path))
+            return 0
+        imported = import_sheet(args.out, args.apply, args.who)
+    except (FolderError, SheetError, StoreError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(w.message("imported", count=imported.recorded, skipped=imported.skipped, same=imported.same))
+    if imported.stale:
+        print(w.message("imported_stale", count=imported.stale), file=sys.stderr)
+    if args.no_rerun or not imported.recorded:
+        return 0
+    return _run_again(args.out, os.cpu_count() or 1)
+
+
+def _run_again(out: Path, jobs: int) -> int:
+    from .review.folder import FolderError, run_again
+    from .review.store import StoreError
+    from .review.wording import wording
+
+    w = wording()
+    try:
+        changes, counts = run_again(out, jobs)
+    except (RunError, IngestError, ReferenceDataError, FolderError, StoreError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(w.message("rerun", summary=counts))
+    for applicant, before, after in changes:
+        print(w.message("changed", applicant=applicant, before=labels().of("decision", before),
+                        after=labels().of("decision", after)))
+    if not changes:
+        print(w.message("unchanged"))
+    return 0
+
+
+def _serve(args) -> int:
+    from .review.folder import FolderError
+    from .review.server import serve
+    from .review.store import StoreError
+
+    try:
+        serve(args.out, args.host, args.port, args.who)
+    except (FolderError, StoreError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _add_notice(sub) -> None:
@@ -190,7 +294,7 @@ def _explain(args) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(describe(found))
-    return 0 if found.value is not None else 3
+    return 0 if found.value is not None or found.rule is not None or found.review else 3
 
 
 def _registry_view(args):
@@ -229,6 +333,10 @@ def main(argv: list[str] | None = None) -> int:
         from .cli_scores import scores_command
 
         return scores_command(args)
+    if args.command == "review":
+        return _review(args)
+    if args.command == "serve":
+        return _serve(args)
     try:
         view = _registry_view(args) if args.registry else None
         report = run_batch(
@@ -252,6 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     if report.reused:
         print(f"其中 {report.reused} 个申报的材料、规则和程序与上次运行相同，沿用了上次的结果。", file=sys.stderr)
+    if report.review_applied or report.review_stale:
+        from .review.wording import wording
+
+        print(wording().message("run_review", applied=report.review_applied), file=sys.stderr)
+        if report.review_stale:
+            print(wording().message("run_stale", count=report.review_stale), file=sys.stderr)
     if report.loose_files:
         print(
             f"注意：批次根目录下有 {len(report.loose_files)} 个散落文件未作为申报处理：{'、'.join(report.loose_files)}",

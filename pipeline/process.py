@@ -1,4 +1,7 @@
-"""One application through every stage: ingest → read → classify → extract → check."""
+"""One application through every stage: ingest → read → classify → extract → review → check.
+
+The review stage (pipeline/review/apply.py) applies what a person concluded about flagged
+items (the review store's current resolutions, handed in by the runner) before the checks."""
 
 from __future__ import annotations
 
@@ -29,12 +32,14 @@ from .models import (
     NotRead,
     OpenedApplication,
     ReadDocument,
+    Resolution,
 )
 from .models.common import Model
 from .progress import report_file
 from .read import read_file
 from .read.tools import tools_signature
 from .render.masking import has_personal_data
+from .review.apply import Settlement
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +69,14 @@ class Analysis(Model):
 
 
 def process_application(
-    pkg: ApplicationPackage, as_of: date, ruleset: RuleSet, workspace: Path, cache: Cache | None = None
+    pkg: ApplicationPackage,
+    as_of: date,
+    ruleset: RuleSet,
+    workspace: Path,
+    cache: Cache | None = None,
+    review: list[Resolution] | None = None,
 ) -> ProcessedApplication:
+    """`review`: the current resolutions of the review store for this application."""
     cache = cache or Cache(None)
     opened = OpenedApplication(applicant_id=pkg.applicant_id)
     analysis = Analysis()
@@ -82,16 +93,24 @@ def process_application(
             as_of.year,
             opened.not_read,
         )
-        materials = assess_materials(analysis.classified)
-        checked = check_application(materials, analysis.extraction.fields, as_of, ruleset)
+        settlement = Settlement(review or [], digests)
+        classified = settlement.place(analysis.classified)
+        materials = settlement.materials(assess_materials(classified))
+        fields = settlement.fields(analysis.extraction.fields)
+        checked = check_application(materials, fields, as_of, ruleset, settlement)
+        analysis = analysis.model_copy(update={"classified": classified, "extraction": analysis.extraction.model_copy(
+            update={"fields": fields})})
         problems = opened.problems + analysis.problems
     except Exception as exc:  # one application's failure must not stop the batch
         log.exception("处理申报 %s 时发生内部错误", pkg.applicant_id)
         complete = False
+        settlement = Settlement(review or [], None)  # nothing applied: every resolution shown as unused
         materials = assess_materials(analysis.classified) if analysis.classified else _all_unreadable()
         checked = fallback_check(materials, ruleset, as_of)
         problems = [*opened.problems, f"处理该申报时发生内部错误（{type(exc).__name__}: {exc}），需人工审查全部材料"]
     result = _assemble(pkg, as_of, materials, analysis, checked, problems)
+    result.digests = digests
+    result.review = settlement.records()
     return ProcessedApplication(
         result=result, files=opened.files, digests=digests, personal=analysis.personal, complete=complete
     )
@@ -183,6 +202,8 @@ def _assemble(
         fields=extraction.fields,
         rules=checked.rules,
         inconsistencies=checked.inconsistencies,
+        differences=checked.differences,
+        others=extraction.others,
         decision=checked.decision,
         problems=problems,
         files=[

@@ -21,7 +21,7 @@ from pydantic import Field, PrivateAttr
 from .cache import Cache, code_version, file_digest, text_digest
 from .check.ruleset import RuleSet
 from .ingest.limits import DEFAULT_LIMITS
-from .models import ApplicationPackage, ApplicationResult, Decision
+from .models import ApplicationPackage, ApplicationResult, Decision, Resolution
 from .models.common import Model
 from .read.tools import tools_signature
 from .render.sources import SourceCopies, copies_current
@@ -39,6 +39,8 @@ class Finished(Model):
     light: str  # light_json() of the result: what the batch overview reads
     copies: SourceCopies = Field(default_factory=SourceCopies)
     reused: bool = False  # taken from the last run (set by `reusable`, never stored as True)
+    review_applied: int = 0  # resolutions of the review store applied to it
+    review_stale: int = 0  # resolutions set aside because a source file changed since
     _overview: ApplicationResult | None = PrivateAttr(default=None)
 
     def overview_result(self) -> ApplicationResult:
@@ -64,11 +66,20 @@ class Task(Model):
     workspace: Path
     app_dir: Path
     cache_dir: Path | None
+    review: list[Resolution] = Field(default_factory=list)  # the review store's current resolutions for it
     outcome_key: str | None = None
 
 
-def outcome_key(pkg: ApplicationPackage, dirname: str, as_of: date, ruleset_digest: str, render: str) -> str:
-    """Everything an application's line and documents depend on (render: render_version())."""
+def outcome_key(
+    pkg: ApplicationPackage,
+    dirname: str,
+    as_of: date,
+    ruleset_digest: str,
+    render: str,
+    review: list[Resolution] = (),
+) -> str:
+    """Everything an application's line and documents depend on (render: render_version()),
+    the resolutions a person made about it included: a new one makes the last outcome obsolete."""
     return text_digest(
         "outcome",
         code_version(WHOLE_PACKAGE),
@@ -79,6 +90,7 @@ def outcome_key(pkg: ApplicationPackage, dirname: str, as_of: date, ruleset_dige
         pkg.applicant_id,
         dirname,
         package_fingerprint(pkg),
+        *sorted(r.model_dump_json() for r in review),
     )
 
 

@@ -8,6 +8,7 @@ application, parsed only when the batch overview has to be drawn again.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import multiprocessing
 import queue
@@ -20,6 +21,7 @@ from contextlib import ExitStack
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 from . import progress as progress_module
 from .cache import DEFAULT_MAX_MB, Cache, prune
@@ -33,6 +35,8 @@ from .render.dirnames import unique_dirnames
 from .render.overview import preload, write_overview
 from .render.stamps import render_version
 from .reuse import Finished, Task, outcome_key, reusable, ruleset_digest
+from .review.runinfo import RunSettings, save_run_settings
+from .review.store import StoreError, current_resolutions
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,8 @@ class BatchReport(Model):
     applications: int
     decisions: dict[str, int]
     reused: int = 0  # applications taken unchanged from the last run
+    review_applied: int = 0  # resolutions of the review store applied
+    review_stale: int = 0  # resolutions not applied: a source file changed since the person decided
     loose_files: list[str]
     seconds: float
 
@@ -60,6 +66,7 @@ def run_batch(
     pdf: bool | None = None,
     cache_max_mb: int = DEFAULT_MAX_MB,
     registry: RegistryView | None = None,
+    progress_stream: TextIO | None = None,
 ) -> BatchReport:
     """Process every application of the batch at `input_path` into `out`.
 
@@ -67,26 +74,31 @@ def run_batch(
     a run that wrote to it, it is pruned to `cache_max_mb`, least recently used files first.
     `registry` (what the registry knows, pipeline.registry.api) adds its checks once every
     application is done (pipeline.registry.batch).
+    Progress goes to `progress_stream` (default stderr).
     """
     started, started_at = time.monotonic(), time.time()
     batch = discover_batch(input_path)
     ruleset = load_ruleset(ruleset_path)
     _prepare_out(out)
+    try:
+        review = current_resolutions(out)  # what a person concluded about flagged items (review store)
+    except StoreError as exc:
+        raise RunError(str(exc)) from exc
     dirnames = unique_dirnames([app.applicant_id for app in batch.applications])
-    progress = Progress(len(batch.applications))
+    progress = Progress(len(batch.applications), progress_stream)
     keep_compiled_in(cache_dir)
     render = render_version()
     rules = ruleset_digest(ruleset)
     decisions: dict[str, int] = {}
     ids: list[str] = []
-    reused = 0
+    reused = review_applied = review_stale = 0
     lights: list[Finished] = []  # light results only (line dropped), parsed if the overview is drawn again
     results_path = out / "results.jsonl"
 
     def key_of(task: Task) -> str | None:
         if cache_dir is None:
             return None
-        return outcome_key(task.pkg, task.app_dir.name, as_of, rules, render)
+        return outcome_key(task.pkg, task.app_dir.name, as_of, rules, render, task.review)
 
     with (
         tempfile.TemporaryDirectory(prefix="nx-prescreen-") as tmp,
@@ -100,6 +112,7 @@ def run_batch(
                 workspace=Path(tmp) / f"app{i}",
                 app_dir=out / "applicants" / dirnames[pkg.applicant_id],
                 cache_dir=cache_dir,
+                review=review.get(pkg.applicant_id, []),
             )
             for i, pkg in enumerate(batch.applications)
         ]
@@ -111,6 +124,8 @@ def run_batch(
             ids.append(finished.applicant_id)
             lights.append(finished.model_copy(update={"line": ""}))
             reused += finished.reused
+            review_applied += finished.review_applied
+            review_stale += finished.review_stale
             progress.done(finished.applicant_id, finished.decision)
     if registry is not None and ruleset.lifecycle is not None:
         from .registry.batch import check_batch
@@ -127,6 +142,8 @@ def run_batch(
     load = partial(map, Finished.overview_result, lights)
     write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
+    save_run_settings(out, RunSettings(input=input_path, as_of=as_of, rules=ruleset_path, cache_dir=cache_dir,
+                                       cache_max_mb=cache_max_mb, pdf=pdf))
     if cache_dir is not None and reused < len(ids):  # an unchanged re-run wrote nothing
         prune(cache_dir, cache_max_mb * 2**20, keep_since=started_at)
     return BatchReport(
@@ -134,6 +151,8 @@ def run_batch(
         applications=len(ids),
         decisions=decisions,
         reused=reused,
+        review_applied=review_applied,
+        review_stale=review_stale,
         loose_files=batch.loose_files,
         seconds=round(time.monotonic() - started, 2),
     )
@@ -248,3 +267,18 @@ def _drain(reports, progress: Progress) -> None:
             progress.reading_file(*reports.get_nowait())
         except queue.Empty:
             return
+
+
+def rerun(out: Path, jobs: int = 1) -> BatchReport:
+    """Run the pre-screen into `out` again with the parameters of its last run (one process:
+    only the applications whose files or resolutions changed are processed again)."""
+    from .review.runinfo import RUN_FILE, load_run_settings
+    from .review.wording import wording
+
+    run = load_run_settings(out)
+    if run is None:
+        raise RunError(wording().message("rerun_unavailable", reason=out / RUN_FILE))
+    if not run.input.exists():
+        raise RunError(wording().message("rerun_unavailable", reason=run.input))
+    return run_batch(run.input, out, run.as_of, jobs=jobs, ruleset_path=run.rules, cache_dir=run.cache_dir,
+                     pdf=run.pdf, cache_max_mb=run.cache_max_mb, progress_stream=io.StringIO())

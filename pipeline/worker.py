@@ -11,6 +11,7 @@ import shutil
 
 from .cache import Cache, text_digest
 from .classify.keywords import use_cache_dir
+from .models import ReviewState
 from .process import process_application
 from .read.legacy import profile_root
 from .read.ocr_cache import cache_settings as ocr_cache_settings
@@ -31,7 +32,7 @@ def process_and_render(task: Task) -> Finished:
     cache = Cache(task.cache_dir)
     ocr_cache = task.cache_dir / "ocr" if task.cache_dir else None
     with profile_root(task.workspace.parent), ocr_cache_settings(ocr_cache, enabled=ocr_cache is not None):
-        processed = process_application(task.pkg, task.as_of, task.ruleset, task.workspace, cache)
+        processed = process_application(task.pkg, task.as_of, task.ruleset, task.workspace, cache, task.review)
     result = processed.result
     task.app_dir.mkdir(parents=True, exist_ok=True)
     copies = copy_sources(
@@ -44,7 +45,13 @@ def process_and_render(task: Task) -> Finished:
     shutil.rmtree(task.workspace, ignore_errors=True)
     line = result.to_json_line()
     finished = Finished(
-        applicant_id=result.applicant_id, decision=result.decision, line=line, light=light_json(result), copies=copies
+        applicant_id=result.applicant_id,
+        decision=result.decision,
+        line=line,
+        light=light_json(result),
+        copies=copies,
+        review_applied=sum(1 for r in result.review if r.state == ReviewState.applied),
+        review_stale=sum(1 for r in result.review if r.state == ReviewState.stale),
     )
     stamp = text_digest(render_version(), line)
     stamp_file = task.app_dir / APP_STAMP

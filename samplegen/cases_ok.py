@@ -78,12 +78,12 @@ def _c02() -> Case:
     rules = all_pass({"entrepreneurship": "pass", "training": "pass"}) | {"art6_1_total_assets": "relaxed"}
     return make_case(
         "石嘴山-石嘴山市中小企业服务中心",
-        "事业单位 with total assets < 1,000,000: 6(1) relaxed",
+        "事业单位 with total assets < 1,000,000: 6(1) relaxed; premises area written as a bound (to review)",
         f,
         "needs_review",
         rules,
         files,
-        Style(money="yuan", pct="pct", columns=2),
+        Style(money="yuan", pct="pct", columns=2, bounded=["premises_area"]),
     )
 
 

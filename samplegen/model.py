@@ -34,6 +34,7 @@ class Style(_Model):
     pct: str = "pct"  # see fmt.PCT_STYLES
     columns: int = 4  # 基本情况表 width: 2 or 4
     labels: str = "standard"  # label wording set in report_docx.LABEL_SETS
+    bounded: list[str] = Field(default_factory=list)  # 附件2 keys written as a bound ("460平方米以上")
 
 
 class Audit(_Model):

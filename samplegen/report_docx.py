@@ -100,6 +100,8 @@ def basic_rows(f: Facts, style: Style, last_year: int) -> list[tuple[str, str, b
     }
     for key in MONEY_KEYS:
         values[key] = fmt.money(getattr(f, key), style.money)
+    for key in style.bounded:  # applicants write "460平方米以上" where the form asks for a figure
+        values[key] = f"{values[key]}{'平方米' if key == 'premises_area' else ''}以上"
     order = [
         "unit_name", "platform_name", "uscc", "established_date", "unit_nature", "registered_capital",
         "location", "address", "legal_representative", "contact_person", "contact_phone", "premises_area",

@@ -95,6 +95,7 @@ def build_dossier() -> None:
             shade + "{{ f.name }}",
             shade + "{{ f.value }}{% if f.confidence %}（置信度{{ f.confidence }}）{% endif %}"
             "{% if f.review %}【需复核：{{ f.review|join('；') }}】{% endif %}"
+            "{% if f.verified %}【{{ f.verified }}】{% endif %}"
             "{% if f.alternatives %}（其他取值：{{ f.alternatives }}）{% endif %}",
             shade + "{{ f.source.label }}",
             shade + "{{ f.source.excerpt }}",
@@ -155,6 +156,12 @@ def build_dossier() -> None:
     b.p("{%p else %}")
     b.p("无。", indent=True)
     b.p("{%p endfor %}")
+    b.p("{%p if others %}")
+    b.p("其他填报内容（申请报告中未对应到核验项目的数据，供参考）", style="Heading 2")
+    b.p("{%p for o in others %}")
+    b.p("{{ o.label }}：{{ o.value }}（{{ o.source.label }}）", indent=True)
+    b.p("{%p endfor %}")
+    b.p("{%p endif %}")
     b.p("六、申请报告叙述部分（供专家评判，原文摘录）", style="Heading 1")
     b.p("{%p for n in narratives %}")
     b.p("{{ n.title }}", style="Heading 2")

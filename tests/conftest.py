@@ -82,3 +82,22 @@ def files(tmp_path: Path):
             return make_xlsx(path, rows, title)
 
     return Files
+
+
+@pytest.fixture(scope="session")
+def review_base(tmp_path_factory) -> Path:
+    """sample_submissions/ run once (no PDF copies, its own cache), for the review loop tests to copy."""
+    import subprocess
+    import sys
+
+    from samplegen import AS_OF
+
+    root = tmp_path_factory.mktemp("review-base")
+    out = root / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "sample_submissions", "--out", str(out), "--as-of", AS_OF,
+         "--jobs", "2", "--no-pdf", "--cache-dir", str(root / "cache")],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out

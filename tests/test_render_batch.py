@@ -33,9 +33,9 @@ def test_summary_workbook_layout(out: Path) -> None:
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
     ws = wb["申报汇总"]
     header = [c.value for c in ws[1]]
-    assert header[:12] == [
+    assert header[:14] == [
         "申报编号", "申报单位", "平台名称", "所在市", "所在县（区）", "单位性质",
-        "初审结论", "缺失材料", "未通过规则", "放宽规则", "需复核事项", "不一致",
+        "初审结论", "缺失材料", "未通过规则", "放宽规则", "需复核事项", "不一致", "待复核数", "待人工复核事项",
     ]  # fmt: skip
     assert ws.max_row == 1 + len(ALL)
     assert ws.column_dimensions["A"].width >= 20
@@ -49,7 +49,9 @@ def test_summary_rows_links_and_colours(out: Path) -> None:
     assert "法人证书或营业执照副本（复印件）（缺失）" in incomplete[7].value
     assert "资产总额相差超过5%" in incomplete[11].value
     assert incomplete[0].hyperlink.target == "applicants/石嘴山-宁夏材料不全服务中心/dossier.html"
-    assert incomplete[13].hyperlink.target.endswith("/checklist.docx")
+    assert incomplete[15].hyperlink.target.endswith("/checklist.docx")
+    assert incomplete[12].value == 5  # open items: one field, one inconsistency, three materials
+    assert "材料间不一致：资产总额与资产总计（审计）" in incomplete[13].value
     assert incomplete[6].fill.fgColor.rgb.endswith("F8CBAD")
     relaxed = rows["固原-西吉县创业服务中心"]
     assert relaxed[6].value == "需人工复核"
@@ -124,6 +126,6 @@ def test_summary_links_survive_odd_folder_names(tmp_path: Path) -> None:
     render_application(result, tmp_path / "applicants" / odd)
     render_batch([result], tmp_path, {result.applicant_id: odd}, [], [], pdf=False)
     row = next(openpyxl.load_workbook(tmp_path / "summary.xlsx")["申报汇总"].iter_rows(min_row=2))
-    targets = [unquote(row[c].hyperlink.target) for c in (0, 12, 13)]
+    targets = [unquote(row[c].hyperlink.target) for c in (0, 14, 15)]
     assert targets == [f"applicants/{odd}/{name}" for name in ("dossier.html", "dossier.docx", "checklist.docx")]
     assert all((tmp_path / t).is_file() for t in targets)

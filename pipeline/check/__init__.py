@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
 from pydantic import Field
 
@@ -26,6 +28,7 @@ __all__ = [
     "CheckResult",
     "RuleSet",
     "RuleSetError",
+    "Settle",
     "assess_materials",
     "check_application",
     "cross_check",
@@ -40,9 +43,18 @@ class CheckResult(Model):
 
     rules: list[RuleResult] = Field(default_factory=list)
     inconsistencies: list[Inconsistency] = Field(default_factory=list)
+    differences: list[Inconsistency] = Field(default_factory=list)  # under the materiality line or in doubt
     decision: Decision
     ruleset_id: str
     notes: list[str] = Field(default_factory=list)  # Chinese, e.g. as-of before the ruleset's dates
+
+
+class Settle(Protocol):
+    """What a person concluded about rules and inconsistencies (pipeline/review/apply.Settlement)."""
+
+    def rule(self, result: RuleResult, relax: Callable[[RuleResult], RuleResult]) -> RuleResult: ...
+
+    def inconsistencies(self, found: list[Inconsistency]) -> list[Inconsistency]: ...
 
 
 def _no_evidence(scope: Scope, absent: list[str]) -> RuleResult:
@@ -51,12 +63,11 @@ def _no_evidence(scope: Scope, absent: list[str]) -> RuleResult:
     return scope.result(Outcome.no_evidence, f"{'、'.join(absent)}，无法核对本项（见补正材料通知）")
 
 
-def _evaluate(ctx: Context, fn, *args) -> RuleResult:
+def _evaluate(ctx: Context, settle: Settle | None, fn, *args) -> RuleResult:
     scope = Scope(ctx, fn.__name__)
     absent = scope.absent_evidence()
-    if absent:
-        return _no_evidence(scope, absent)
-    return relax(fn(scope, *args), ctx)
+    result = _no_evidence(scope, absent) if absent else relax(fn(scope, *args), ctx)
+    return result if settle is None else settle.rule(result, lambda r: relax(r, ctx))
 
 
 def _notes(ruleset: RuleSet, as_of: date) -> list[str]:
@@ -71,16 +82,25 @@ def check_application(
     fields: dict[str, FieldValue],
     as_of: date,
     ruleset: RuleSet,
+    settle: Settle | None = None,
 ) -> CheckResult:
-    """Evaluate every Article 6 and 7 rule, cross-check documents and decide."""
+    """Evaluate every Article 6 and 7 rule, cross-check documents and decide.
+
+    `settle` applies what a person concluded to each rule as it is evaluated (so art7_any
+    sees the settled functions) and to the inconsistencies, before the decision."""
     ctx = Context(materials=materials, fields=fields, as_of=as_of, ruleset=ruleset)
-    article6 = [_evaluate(ctx, fn) for fn in ARTICLE6]
-    article7 = [_evaluate(ctx, fn) for fn in ARTICLE7]
-    rules = [*article6, *article7, _evaluate(ctx, AGGREGATE, article7)]
-    inconsistencies = cross_check(fields, ruleset, as_of)
+    article6 = [_evaluate(ctx, settle, fn) for fn in ARTICLE6]
+    article7 = [_evaluate(ctx, settle, fn) for fn in ARTICLE7]
+    rules = [*article6, *article7, _evaluate(ctx, settle, AGGREGATE, article7)]
+    found = cross_check(fields, ruleset, as_of)
+    inconsistencies = [i for i in found if i.material]
+    differences = [i for i in found if not i.material]
+    if settle is not None:
+        inconsistencies = settle.inconsistencies(inconsistencies)
     return CheckResult(
         rules=rules,
         inconsistencies=inconsistencies,
+        differences=differences,
         decision=decide(materials, rules, inconsistencies, ruleset),
         ruleset_id=ruleset.id,
         notes=_notes(ruleset, as_of),

@@ -23,18 +23,23 @@ def _text_key(value: object) -> str:
     return "".join(str(value).split()).translate(_WIDTH)
 
 
-def _numbers(pair: CrossPair, a: Reading, b: Reading, material_at: float, report_at: float):
+def _numbers(pair: CrossPair, a: Reading, b: Reading, material_at: float, report_at: float, sure: bool):
     x, y = number(a.value), number(b.value)
     if x is None or y is None:
         return None
     diff = relative_difference(x, y)
     if diff <= report_at:
         return None
-    material = diff > material_at
     unit = _unit(a.field)
-    verdict = f"超过{fmt(material_at, '比例')}，属重大不一致" if material else f"未超过{fmt(material_at, '比例')}"
+    if diff <= material_at:
+        verdict = f"未超过{fmt(material_at, '比例')}"
+    elif sure:
+        verdict = f"超过{fmt(material_at, '比例')}，属重大不一致"
+    else:
+        verdict = f"超过{fmt(material_at, '比例')}，但其中的数值识别存疑，先核对该数值"
     note = f"{a.label}为{fmt(a.value, unit)}，{b.label}为{fmt(b.value, unit)}，相差{diff * 100:.1f}%，{verdict}"
-    return Inconsistency(fields=list(pair.fields), values=[a.value, b.value], note=note, material=material)
+    return Inconsistency(fields=list(pair.fields), values=[a.value, b.value], note=note,
+                         material=diff > material_at and sure)
 
 
 def _same(pair: CrossPair, a: Reading, b: Reading) -> bool:
@@ -45,16 +50,25 @@ def _same(pair: CrossPair, a: Reading, b: Reading) -> bool:
     return _text_key(a.value) == _text_key(b.value)
 
 
+def _sure(ctx: Context, reading: Reading) -> bool:
+    """A value read without doubt: no review reason and the extraction's confidence high enough."""
+    fv = ctx.fields.get(reading.field)
+    return not reading.flagged and fv is not None and fv.confidence >= ctx.ruleset.crosscheck.confident_at
+
+
 def _pair(ctx: Context, pair: CrossPair, material_at: float, report_at: float) -> Inconsistency | None:
     a, b = ctx.reading(pair.fields[0]), ctx.reading(pair.fields[1])
     if a is None or b is None:
         return None
+    sure = _sure(ctx, a) and _sure(ctx, b)
     if pair.kind == "number":
-        return _numbers(pair, a, b, material_at, report_at)
+        return _numbers(pair, a, b, material_at, report_at, sure)
     if _same(pair, a, b):
         return None
     note = f"{a.label}为“{a.value}”，{b.label}为“{b.value}”，两者不一致"
-    return Inconsistency(fields=list(pair.fields), values=[a.value, b.value], note=note, material=True)
+    if not sure:
+        note += "（其中的数值识别存疑，先核对该数值）"
+    return Inconsistency(fields=list(pair.fields), values=[a.value, b.value], note=note, material=sure)
 
 
 def _nature_vs_code(ctx: Context) -> Inconsistency | None:
@@ -74,7 +88,10 @@ def _nature_vs_code(ctx: Context) -> Inconsistency | None:
 
 
 def cross_check(fields: dict[str, FieldValue], ruleset: RuleSet, as_of: date) -> list[Inconsistency]:
-    """Every disagreement between two documents, `material` when beyond the ruleset's tolerance."""
+    """Every disagreement between two documents; `material` (an inconsistency) only beyond the
+    ruleset's tolerance AND between values both read without doubt. The rest are differences:
+    under the materiality line, or involving a value whose reading is in doubt (that value goes to
+    review, not to the applicant)."""
     ctx = Context(materials={}, fields=fields, as_of=as_of, ruleset=ruleset)
     material_at = ruleset.param("crosscheck.material_difference", as_of).value
     report_at = ruleset.param("crosscheck.report_difference", as_of).value

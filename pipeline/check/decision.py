@@ -15,7 +15,8 @@ def decide(
     ruleset: RuleSet,
 ) -> Decision:
     """Any material not present → incomplete; a decisive rule failing (not relaxed) → ineligible;
-    any doubt among decisive rules or a material inconsistency → needs_review; else passed.
+    any doubt among decisive rules or a material inconsistency, unless a person settled it,
+    → needs_review; else passed.
 
     Decisive rules are flagged in the ruleset: every Article 6 rule and art7_any (a single
     claimed function failing is no hard failure while art7_any passes)."""
@@ -24,6 +25,9 @@ def decide(
     decisive = [r for r in rules if ruleset.rule(r.id).decisive]
     if any(r.outcome == Outcome.fail for r in decisive):
         return Decision.ineligible
-    if any(r.outcome in DOUBT for r in decisive) or any(i.material for i in inconsistencies):
+    # A doubt a person has settled (人工核实: a relaxation accepted, an inconsistency explained) no longer counts.
+    if any(r.outcome in DOUBT and r.verified is None for r in decisive):
+        return Decision.needs_review
+    if any(i.material and i.verified is None for i in inconsistencies):
         return Decision.needs_review
     return Decision.passed

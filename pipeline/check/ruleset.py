@@ -88,6 +88,7 @@ class CrossPair(Model):
 
 class CrossCheckSpec(Model):
     pairs: list[CrossPair] = Field(default_factory=list)
+    confident_at: float  # extraction confidence below which a difference is no inconsistency (rules data)
     uscc_authority: dict[str, list[UnitNature]] = Field(default_factory=dict)
 
 

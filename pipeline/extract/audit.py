@@ -169,9 +169,9 @@ def _statement_table(file: str, table: Table, page: _Page | None, special: bool,
         for c, cell in enumerate(row):
             key = p.norm(cell.text)
             if any(p.norm(h) == key or key.startswith(p.norm(h)) for h in vocab.current_headers):
-                current_cols.append(c)
+                current_cols += _spanned(row, c)
             elif any(p.norm(h) == key or key.startswith(p.norm(h)) for h in vocab.prior_headers):
-                prior_cols.append(c)
+                prior_cols += _spanned(row, c)
     totals = _total_columns(table)
     if totals and any(c in totals for c in current_cols):  # 本年数: 非限定性 | 限定性 | 合计
         current_cols = [c for c in current_cols if c in totals]
@@ -187,6 +187,17 @@ def _statement_table(file: str, table: Table, page: _Page | None, special: bool,
             if value is not None:
                 excerpt = f"{cell.text} {target.text}"
                 _add(col, found[0], value * page.scale, page, file, target.loc, excerpt, found[1], 1.0)
+
+
+def _spanned(row: list[Cell], c: int) -> list[int]:
+    """A header cell and the empty cells right of it: a PDF table gives a merged header once
+    ("本年数 | | | 上年数 | |" over 非限定性 | 限定性 | 合计)."""
+    cols = [c]
+    for k in range(c + 1, len(row)):
+        if p.norm(row[k].text):
+            break
+        cols.append(k)
+    return cols
 
 
 def _header_unit(table: Table) -> str | None:

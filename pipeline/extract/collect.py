@@ -72,8 +72,12 @@ class Collector:
         fv = self._decide(field_id, self._entries.get(field_id, []))
         return fv.value if fv else None
 
-    def merge(self, other: Collector) -> None:
+    def merge(self, other: Collector, weight: float = 1.0) -> None:
+        """Take `other`'s candidates, their confidence times `weight` (a less reliable reading)."""
         for field_id, entries in other._entries.items():
+            if weight != 1.0:
+                for e in entries:
+                    e.candidate.confidence = round(e.candidate.confidence * weight, 3)
             self._entries.setdefault(field_id, []).extend(entries)
         for field_id, reasons in other._flags.items():
             self._flags.setdefault(field_id, []).extend(reasons)

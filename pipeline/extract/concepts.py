@@ -46,14 +46,23 @@ class Years(Model):
     prior: list[str]
 
 
+class Columns(Model):
+    requirement: list[str]
+    actual: list[str]
+
+
 class Concepts(Model):
     version: int
     min_coverage: float
     margin: float
     context_bonus: float
     filler: list[str]
+    name_endings: list[str]
     instructions: list[str]
     years: Years
+    columns: Columns
+    clause_joiners: list[str]
+    threshold_words: list[str]
     unit_kinds: dict[str, list[str]]
     fields: dict[str, Concept]
     pairs: dict[str, PairConcept]
@@ -105,7 +114,7 @@ class Label:
 
 
 _BRACKETED = re.compile(r"[(（【\[]([^()（）【】\[\]]*)[)）】\]]")
-_CAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年|届)?")
+_CAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年|届)|^((?:19|20)\d{2})$")  # "2025年", or "2025" alone
 
 
 @lru_cache(maxsize=8192)
@@ -132,7 +141,7 @@ def read_label(text: str) -> Label:
     for part in [main, *extras]:
         m = _CAL_YEAR.search(part)
         if m and year is None:
-            year = int(m.group(1))
+            year = int(m.group(1) or m.group(2))
         rel = _relative(part)
         relative = relative or rel
     main = _without_years(main)
@@ -255,14 +264,17 @@ def _named_function(label: Label) -> str | None:
 
 
 @lru_cache(maxsize=16384)
-def interpret(text: str, function: str | None = None) -> Reading | None:
-    """The best reading of a label; `function` is the function its row or section names."""
+def interpret(text: str, function: str | None = None, kinds: tuple[str, ...] | None = None) -> Reading | None:
+    """The best reading of a label; `function` is the function its row or section names, `kinds`
+    the field types the value can be (a figure in running text is no name or date)."""
     label = read_label(text)
     if not label.main or len(label.main) > 40 or p.starts_with_number(label.main) or _has_marks(text):
         return None  # a check-box text is a value ("☑信息服务 □技术服务"), never a label
     vocab = concepts()
     if len(_functions_named(label)) >= 2:
         return None  # "信息服务、培训服务": a list of functions is a value
+    if any(label.main.endswith(p.norm(w)) and len(label.main) > len(p.norm(w)) + 1 for w in vocab.name_endings):
+        return None  # "创新汇中小企业信息服务平台": a name, whatever words it holds
     scored: list[tuple[float, str, str | None]] = []
     for field_id, concept in vocab.fields.items():
         s = score(label, concept)
@@ -281,9 +293,12 @@ def interpret(text: str, function: str | None = None) -> Reading | None:
         fn_words = tuple(vocab.functions[fn].words + vocab.function_also)
         for field_id, concept in vocab.indicators.get(fn, {}).items():
             s = score(label, concept, fn_words)
-            if s is not None:
+            if s is not None and s >= vocab.min_coverage:  # the bonus ranks, it never admits
                 scored.append((s + vocab.context_bonus, field_id, fn))
     scored = [s for s in scored if s[0] >= vocab.min_coverage]
+    if kinds is not None:
+        types = field_catalog().fields
+        scored = [s for s in scored if s[1].startswith(PAIR) or types[s[1]].type in kinds]
     if not scored:
         return None
     scored.sort(key=lambda s: -s[0])

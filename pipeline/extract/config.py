@@ -70,6 +70,7 @@ class ListVocab(Model):
     skip_row_words: list[str]
     not_a_name_starts: list[str]
     min_company_chars: int
+    company_words: list[str]
     stated_total_words: list[str]
     stated_total_units: list[str]
     college_words: list[str]
@@ -90,6 +91,7 @@ class Labels(Model):
     checkbox: Checkbox
     yes_words: list[str]
     no_words: list[str]
+    evidence_words: list[str]
     unit_nature: dict[str, list[str]]
     functions: dict[str, list[str]]
     narratives: dict[str, NarrativeSpec]

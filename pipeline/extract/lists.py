@@ -92,7 +92,9 @@ def is_name(text: str, role: str) -> bool:
         return False
     if role == "company":
         cjk = sum(p.has_cjk(ch) for ch in key)
-        return cjk >= vocab.min_company_chars and cjk >= 0.7 * len(key) and not any(ch.isdigit() for ch in key[:2])
+        if cjk < 0.7 * len(key) or any(ch.isdigit() for ch in key[:2]):
+            return False
+        return cjk >= vocab.min_company_chars or any(w in key for w in vocab.company_words)
     if role == "name":
         return p.has_cjk(key) and len(key) <= 12 and not any(ch.isdigit() for ch in key)
     return True
@@ -131,12 +133,25 @@ def _text_tables(doc: ReadDocument) -> list[Table]:
     return tables
 
 
+# Counts over rows parsed from text lines (no ruling found, or OCR'd scans) may miss or merge rows.
+TEXT_ROWS_WEIGHT = 0.75
+
+
 def extract_list(doc: ReadDocument, part: ListPart, col: Collector) -> ListTable | None:
     sheets = [s for t in doc.tables if (s := _header(t, part))]
     from_text = False
     if not sheets and doc.kind is FileKind.pdf:
         sheets = [s for t in _text_tables(doc) if (s := _header(t, part))]
         from_text = True
+    own = Collector()
+    listing = _extract_list(doc, part, sheets, from_text, own)
+    if listing is not None:
+        col.merge(own, TEXT_ROWS_WEIGHT if from_text else 1.0)
+    return listing
+
+
+def _extract_list(doc: ReadDocument, part: ListPart, sheets: list[_Sheet], from_text: bool,
+                  col: Collector) -> ListTable | None:
     if not sheets:
         return None
     key_role = labels().lists.key_column[part.value]

@@ -392,6 +392,33 @@ def _prose_value() -> re.Pattern[str]:
     return re.compile(r"(?:百分之[零〇一二三四五六七八九十百点]+|" + _NUMBER_TEXT + r"(?:" + unit_alt + r"))")
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_CLAUSE_END = re.compile(r"[，,：:]")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*(?:年度|年)?(?:底|末)?")
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(unicodedata.normalize("NFKC", text)) if norm(s)]
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE_END.split(sentence) if norm(c)]
+
+
+def strip_years(text: str) -> str:
+    return _YEAR_WORD.sub("", text)
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every figure with its unit in a clause ("62家", "1,860万元", "百分之九十")."""
+    return [(m.start(), m.end()) for m in _prose_value().finditer(text)
+            if not _YEAR_IN.fullmatch(m.group(0))]
+
+
 def prose_value(text: str, label: str, joiners: list[str], max_gap: int) -> tuple[str, str] | None:
     """The value (number with its unit, or 百分之…) written just after `label` in running text:
     ("资产总额", "截至2025年底平台资产总额达1,860万元") → ("1,860万元", "资产总额达1,860万元").

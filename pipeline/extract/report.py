@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from ..models import Cell, LabelValue, Location, ReadDocument, Source
 from . import matching as mt
 from . import patterns as p
+from .clauses import extract_clauses
 from .collect import Collector
-from .concepts import PAIR, Reading, function_in, interpret
+from .concepts import PAIR, Reading, concepts, function_in, interpret
 from .functions import Claims
 from .identity import add_place
 from .prose import extract_prose
@@ -47,10 +48,11 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
     for block in doc.blocks:
         for line in block.text.split("\n"):
             section = _line(state, line, block.loc, section)
+    extract_prose(doc, col)  # figures written only in running text, for fields still without a value
+    extract_clauses(doc, col, as_of_year, state.pairs, state.dated)
     resolve_pairs(state.pairs, state.file, EXTRACTOR, col, as_of_year)
     resolve_dated(state.dated, col, as_of_year)
     state.claims.resolve(state.file, EXTRACTOR, col)
-    extract_prose(doc, col)  # figures written only in running text, for fields still without a value
     if not (col.has("city") and col.has("county")) and col.has("address"):
         address = col.best("address")
         add_place(col, address, Source.at(doc.file, Location(), address, EXTRACTOR), "city", "county", "注册地址",
@@ -79,16 +81,39 @@ def _column_tags(rows: list[list[Cell]]) -> dict[int, YearTag]:
     return {}
 
 
+def _column_roles(rows: list[list[Cell]]) -> dict[int, str]:
+    """Columns a header row names as requirements ("认定要求") or as actual figures ("实际完成")."""
+    words = concepts().columns
+    for row in rows[:2]:
+        roles: dict[int, str] = {}
+        for i, cell in enumerate(row):
+            key = p.norm(cell.text)
+            if not key or len(key) > 10:
+                continue
+            for role, names in (("requirement", words.requirement), ("actual", words.actual)):
+                if any(key == p.norm(w) or key.startswith(p.norm(w)) for w in names):
+                    roles[i] = role
+        if roles and not any(value_like(c.text) for c in row):
+            return roles
+    return {}
+
+
 def _table(state: _State, rows: list[list[Cell]]) -> None:
     tags = _column_tags(rows)
+    roles = _column_roles(rows)
     section = None
+    above: str | None = None  # the function a merged first column named in the row above
     for row in rows:
-        cells = _dedupe(row)
+        cells = [(i, c) for i, c in _dedupe(row) if roles.get(i) != "requirement"]
         filled = [c for _, c in cells if p.norm(c.text)]
         if filled and len({p.norm(c.text) for c in filled}) == 1 and (fn := function_in(filled[0].text)):
             section = fn  # a row naming a function alone ("一、信息服务") heads the rows below
             continue
-        _row(state, cells, tags, section)
+        first = row[0].text if row else ""
+        if p.norm(first):
+            above = function_in(first) if interpret(first) is None else None
+        # a first cell left empty under a merged function cell (PDF tables give it only once)
+        _row(state, cells, tags, above if not p.norm(first) and above else section)
     _vertical(state, rows)
 
 
@@ -116,7 +141,8 @@ def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag],
             continue
         reading = interpret(cell.text, function)
         if reading is None or reading.score < min_score:
-            _maybe_other(state, cells, i, function)
+            if not min_score:  # a table row (tokens of a text line may be pieces of wrapped labels)
+                _maybe_other(state, cells, i, function)
             i += 1
             continue
         j = i + 1
@@ -154,7 +180,7 @@ def _pick(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[
     unit = reading.label.unit
     label_tag = YearTag(reading.label.year, reading.label.relative)
     pending: YearTag | None = None
-    ordered = sorted(values, key=lambda v: _column_rank(tags.get(v[0]), state.as_of_year))
+    ordered = sorted(values, key=lambda v: (_column_rank(tags.get(v[0]), state.as_of_year), _is_threshold(v[1].text)))
     for index, cell in ordered:
         if mt.is_unit_only(cell.text):
             unit = unit or p.find_unit(cell.text)
@@ -164,13 +190,28 @@ def _pick(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[
             pending = marker
             continue
         tag = pending or tags.get(index) or label_tag
-        if commit(state.col, state.dated, reading, label_cell.text, cell, unit, weight, tag, state.file, EXTRACTOR,
-                  state.as_of_year):
+        threshold = _is_threshold(cell.text)
+        if threshold and not reading.target.startswith(("functions_claimed", "training_qualification")):
+            weight_used = weight * 0.6  # "500人次以上" is a bound, not a figure: kept only for review
+        else:
+            weight_used = weight
+        if commit(state.col, state.dated, reading, label_cell.text, cell, unit, weight_used, tag, state.file,
+                  EXTRACTOR, state.as_of_year, _threshold_reason(cell.text) if threshold else None):
             return id(cell)
         pending = None
-    if values and any(p.norm(c.text) for _, c in values):
-        _other(state, label_cell, next(c for _, c in values if p.norm(c.text)), reading.target)
+    figures = [c for _, c in values if value_like(c.text) and not year_tag(c.text)]
+    if figures:  # a figure of another type than the label's field: shown, and a wording to learn
+        _other(state, label_cell, figures[0], reading.target)
     return None
+
+
+def _is_threshold(text: str) -> bool:
+    key = p.norm(text)
+    return value_like(text) and any(p.norm(w) in key for w in concepts().threshold_words)
+
+
+def _threshold_reason(text: str) -> str:
+    return f"填写为“{text.strip()}”，是一个界限而不是确切数值，请核对实际数值"
 
 
 def _column_rank(tag: YearTag | None, as_of_year: int | None) -> int:
@@ -201,7 +242,7 @@ def _pair_values(state: _State, reading: Reading, label_cell: Cell, values: list
             if parsed is None:
                 continue
             parsed.confidence = round(parsed.confidence * reading.score, 3)
-            state.pairs.append(YearValue(group, parsed, cell, reading.label.main, tag))
+            state.pairs.append(YearValue(group, parsed, cell, reading.label.main, tag, label_cell.text))
             pending = None
 
 
@@ -244,18 +285,24 @@ def _vertical(state: _State, rows: list[list[Cell]]) -> None:
 
 
 def _header_rows(rows: list[list[Cell]], readings: list[list[Reading | None]], d: int) -> list[int]:
-    """The rows above data row `d` that hold only labels and year markers (at most three)."""
+    """The header rows of data row `d`: the rows of labels, year markers and headings ("年度",
+    "项目") right above it, or above the run of data rows it belongs to (years down the first
+    column). At most three; at least one must hold a label."""
+    def data(h: int) -> bool:
+        return not any(readings[h]) and any(value_like(c.text) and not year_tag(c.text) for c in rows[h])
+
+    def heading(h: int) -> bool:
+        cells = [(c, r) for c, r in zip(rows[h], readings[h], strict=False) if p.norm(c.text)]
+        return bool(cells) and not any(r is None and value_like(c.text) and not year_tag(c.text) for c, r in cells)
+
+    h = d - 1
+    while h >= 0 and data(h) and d - h <= 12:
+        h -= 1  # rows of the same block: "2024年 | 60 | 300" above "2025年 | 75 | 368"
     header: list[int] = []
-    for h in range(d - 1, max(-1, d - 4), -1):
-        texts = [c.text for c in rows[h] if p.norm(c.text)]
-        labelled = sum(1 for r in readings[h] if r is not None)
-        if not texts or any(value_like(t) and not year_tag(t) for t in texts):
-            break
-        if labelled == 0 and not all(year_tag(t) for t in texts):
-            break
+    while h >= 0 and len(header) < 3 and heading(h):
         header.insert(0, h)
-    labelled_rows = [h for h in header if sum(1 for r in readings[h] if r is not None) >= 2]
-    return header if labelled_rows else []
+        h -= 1
+    return header if any(any(readings[k]) for k in header) else []
 
 
 # ----------------------------------------------------------------------------- pairs in one cell / line
@@ -295,7 +342,11 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
         section = None  # another heading ends a function's section
     if ":" in line or "：" in line:
         for segment in _segments(line, section):
-            _inline(state, Cell(text=segment, loc=loc), section, 0.9)
+            if not _inline(state, Cell(text=segment, loc=loc), section, 0.9):
+                # "其中:大专及以上 11人": the words before the colon name nothing, the rest may
+                tokens = [Cell(text=t, loc=loc) for t in segment.replace("：", " ").replace(":", " ").split()]
+                if len(tokens) >= 2:
+                    _row(state, list(enumerate(tokens)), {}, section, min_score=LINE_MIN_SCORE)
         return section
     tokens = [Cell(text=t, loc=loc) for t in line.split()]
     if len(tokens) >= 2 and mt.has_checkbox(line):  # "单位性质 □企业 ☑事业单位 …": the options are one value
@@ -335,6 +386,9 @@ def _maybe_other(state: _State, cells: list[tuple[int, Cell]], i: int, function:
 
 
 def _other(state: _State, label: Cell, value: Cell, field_id: str | None = None) -> None:
+    words = sum(p.has_cjk(ch) for ch in p.norm(label.text))
+    if words < 2 or p.norm(label.text)[0] in ")）":
+        return  # the tail of a label wrapped onto the next line ("人) 8"), not a label of its own
     state.others.append(LabelValue(label=p.join_cjk(label.text.strip()), value=value.text.strip(), field=field_id,
                                    source=Source.at(state.file, value.loc, f"{label.text} {value.text}", EXTRACTOR)))
 

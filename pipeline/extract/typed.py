@@ -65,6 +65,11 @@ def fits_unit(field_id: str, text: str) -> bool:
     return concept is None or not concept.units or unit is None or unit_allowed(unit, concept.units)
 
 
+def _flat(text: str) -> str:
+    """An excerpt on one line: a label wrapped inside its cell ("…占\n总服务量比例") rejoined."""
+    return p.join_cjk(" ".join(text.split())).strip()
+
+
 def count_of(number: str, text: str, reading: Reading) -> Parsed | None:
     """A count for a two-year pair, from one piece of a cell."""
     field_id = concepts().pairs[reading.target.split(":", 1)[1]].last
@@ -74,17 +79,23 @@ def count_of(number: str, text: str, reading: Reading) -> Parsed | None:
 
 
 def commit(col: Collector, dated: list[Dated], reading: Reading, label_text: str, cell: Cell, unit: str | None,
-           weight: float, tag: YearTag, file: str, extractor: str, as_of_year: int | None) -> bool:
+           weight: float, tag: YearTag, file: str, extractor: str, as_of_year: int | None,
+           doubt: str | None = None, note: str | None = None, excerpt: str | None = None) -> bool:
     """Parse `cell` as the field `reading` names and add it; False when it is no such value."""
     field_id = reading.target
     kind = field_catalog().fields[field_id].type
-    source = Source.at(file, cell.loc, f"{label_text} {cell.text}".strip(), extractor)
+    source = Source.at(file, cell.loc, _flat(excerpt) if excerpt else f"{_flat(label_text)} {_flat(cell.text)}",
+                       extractor)
     weight = weight * reading.score
     if field_id in ("city", "county"):
         return add_place(col, cell.text, source, "city", "county", reading.label.main, weight)
     parsed = parse_uscc(cell.text) if field_id == "uscc" else parse(kind, cell.text, unit, label_text)
     if parsed is None or not fits_unit(field_id, cell.text):
         return False
+    if doubt:
+        parsed.review.append(doubt)
+    if note:
+        parsed.note = "；".join(n for n in (parsed.note, note) if n)
     if reading.ambiguous:
         other = field_catalog().name(reading.runner_up.removeprefix("pair:"))
         parsed.review.append(f"标签“{p.join_cjk(label_text.strip())}”也可能是指{other}，已按"

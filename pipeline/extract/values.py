@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import matching as mt
@@ -19,12 +20,45 @@ class Parsed:
 
 
 def parse(kind: str, text: str, unit: str | None = None, label: str = "") -> Parsed | None:
-    """Dispatch on the field type of fields.yaml; None when the text holds no such value."""
+    """Dispatch on the field type of fields.yaml; None when the text holds no such value (a
+    figure written with a unit of another kind, "15%" for a count, is no such value)."""
     text = (text or "").strip()
     if not p.norm(text):
         return None
+    family = unit_family(text)
+    if kind in _FAMILIES and family is not None and family != kind:
+        return None
     parser = _PARSERS.get(kind)
     return parser(text, unit, label) if parser else None
+
+
+_FAMILIES = ("money", "ratio", "count", "area")
+
+
+def unit_family(text: str) -> str | None:
+    """The kind of unit written right after a value's number: money (元, 万元), ratio (%),
+    count (人, 家, 次; "1.2万人次" too) or area (㎡); None when it carries none."""
+    key = p.norm(text)
+    if "%" in key or key.startswith("百分之"):
+        return "ratio"
+    nums = p.numbers(key)
+    if not nums:
+        return None
+    rest = key[key.find(nums[0]) + len(nums[0]):]
+    if not rest:
+        return None
+    units = labels().units
+    counts = {p.norm(u) for u in units.count}
+    if rest[:1] in ("万", "亿") and p.find_unit(rest[1:]) in counts:
+        return "count"
+    found = p.find_unit(rest)
+    if found is None:
+        return None
+    for family, words in (("count", units.count), ("area", units.area), ("ratio", units.ratio),
+                          ("money", list(units.money))):
+        if found in {p.norm(w) for w in words}:
+            return family
+    return None
 
 
 def _money(text: str, unit: str | None, label: str) -> Parsed | None:
@@ -33,9 +67,9 @@ def _money(text: str, unit: str | None, label: str) -> Parsed | None:
     if found:
         number, own_unit, _ = found[0]
         if own_unit:
-            return _cross_check(Parsed(number * scale[own_unit]), text)
+            return _cross_check(Parsed(round(number * scale[own_unit], 2)), text)
         if unit and unit in scale:
-            parsed = Parsed(number * scale[unit])
+            parsed = Parsed(round(number * scale[unit], 2))
             if scale[unit] >= 10000 and number >= 100000:
                 parsed.review.append(f"标注单位为{unit}，但数值 {number:g} 疑似以元填写，请核对")
                 parsed.confidence = 0.5
@@ -138,6 +172,8 @@ def _count(text: str, unit: str | None, label: str) -> Parsed | None:
         number = p.to_float(nums[0])
         if number is None:
             return None
+        rest = p.norm(text)[p.norm(text).find(nums[0]) + len(nums[0]):]
+        number *= {"万": 10000, "亿": 100000000}.get(rest[:1], 1) if unit_family(text) == "count" else 1
         parsed = Parsed(round(number))
         if number != int(number):
             parsed.review.append(f"数量“{text}”不是整数，请核对")
@@ -181,7 +217,9 @@ def _bool(text: str, unit: str | None, label: str) -> Parsed | None:
         return Parsed(False)
     if yes:
         return Parsed(True)
-    return Parsed(True, 0.6, f"按填写内容“{text[:20]}”视为具备")
+    if mt.first_with(vocab.evidence_words, text):
+        return Parsed(True, 0.85, f"按填写内容“{text[:20]}”视为具备")
+    return Parsed(True, 0.5, review=[f"填写内容“{text[:20]}”未说明是否具备，已暂按具备理解，请核对"])
 
 
 def _enum_options(text: str, synonyms: dict[str, list[str]]) -> list[tuple[str, bool]]:
@@ -199,10 +237,20 @@ def _enum_options(text: str, synonyms: dict[str, list[str]]) -> list[tuple[str, 
 
 
 def _lost_marks(text: str, synonyms: dict[str, list[str]]) -> list[str]:
-    """Options standing without any box among boxed ones: their ☑ was lost (a font without the glyph)."""
+    """Options standing without any box among boxed ones: their ☑ was lost (a font without the
+    glyph, or OCR that reads □ but not ☑). Found by position, so options run together
+    ("□融资服务咨询服务") are told apart."""
     matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
-    found = [m.key for item in p.unmarked_options(text) if (m := matcher.match(item)) and m.confidence == 1]
-    return list(dict.fromkeys(found))
+    box = labels().checkbox
+    marks = set(box.checked + box.unchecked)
+    flat = "".join(unicodedata.normalize("NFKC", text).split())
+    found = matcher.find_all(flat)
+    boxed, unboxed = [], []
+    for start, _end, key, _syn in found:
+        (boxed if start > 0 and flat[start - 1] in marks else unboxed).append(key)
+    if not boxed:
+        return []
+    return list(dict.fromkeys(k for k in unboxed if k not in boxed))
 
 
 LOST_MARK_NOTE = "勾选符号未能识别，按唯一未带方框的选项理解"

@@ -40,7 +40,7 @@ def year_tag(text: str) -> YearTag | None:
     if not key or len(key) > 16:
         return None
     label = read_label(text)
-    if label.main not in _TAG_WORDS:  # "2018.6.1" is a date, "2025年营业收入" a label
+    if label.main not in _TAG_WORDS or label.unit:  # "2018.6.1" a date, "2025年营业收入" a label, "2000万元" money
         return None
     tag = YearTag(label.year, label.relative)
     return tag or None
@@ -59,6 +59,7 @@ class YearValue:
     cell: Cell
     matched: str
     tag: YearTag
+    label: str = ""  # the label as written, for the excerpt
 
 
 @dataclass
@@ -99,7 +100,9 @@ def resolve_pairs(items: list[YearValue], file: str, extractor: str, col: Collec
             slot = _pair_slot(item, fits, order, as_of_year, alone)
             if slot is not None:
                 target = spec.last if slot == "last" else spec.prior
-                col.add(target, item.value, Source.at(file, item.cell.loc, item.cell.text, extractor), item.matched)
+                excerpt = item.label if item.cell.text in item.label else f"{item.label} {item.cell.text}"
+                excerpt = p.join_cjk(" ".join(excerpt.split()))
+                col.add(target, item.value, Source.at(file, item.cell.loc, excerpt, extractor), item.matched)
 
 
 def _pair_slot(item: YearValue, fits: bool, order: dict[int, Slot], as_of_year: int | None,

@@ -11,6 +11,7 @@ from .common import (
     MaterialType,
     OcrEvidence,
     Outcome,
+    Scalar,
     Source,
     UnitNature,
 )
@@ -28,8 +29,9 @@ from .documents import (
     Table,
     TextBlock,
 )
-from .fields import Candidate, Extraction, FieldValue, LabelValue, ListTable, Narrative, Scalar
+from .fields import Candidate, Extraction, FieldValue, LabelValue, ListTable, Narrative
 from .result import ApplicationResult, FileReport
+from .review import Conclusion, ItemKind, Resolution, ReviewRecord, ReviewState, Verification
 from .rules import Inconsistency, ParameterUse, RuleResult
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "Candidate",
     "Cell",
     "Classified",
+    "Conclusion",
     "Decision",
     "Extraction",
     "FieldValue",
@@ -50,6 +53,7 @@ __all__ = [
     "Function",
     "Guess",
     "Inconsistency",
+    "ItemKind",
     "LabelValue",
     "ListPart",
     "ListTable",
@@ -66,10 +70,14 @@ __all__ = [
     "Outcome",
     "ParameterUse",
     "ReadDocument",
+    "Resolution",
+    "ReviewRecord",
+    "ReviewState",
     "RuleResult",
     "Scalar",
     "Source",
     "Table",
     "TextBlock",
     "UnitNature",
+    "Verification",
 ]

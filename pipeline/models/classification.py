@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from .common import ListPart, MaterialStatus, MaterialType, Model
+from .review import Verification
 
 
 class Basis(StrEnum):
@@ -90,3 +91,4 @@ class MaterialEntry(Model):
     notes: list[str] = Field(default_factory=list)  # Chinese: why unreadable / partial
     not_read: list[str] = Field(default_factory=list)
     confirm: list[str] = Field(default_factory=list)
+    verified: Verification | None = None  # a person's conclusion (人工核实), set by the review stage

@@ -6,6 +6,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+# bool before int: pydantic's smart union keeps the exact type, and True must not become 1.
+Scalar = bool | int | float | str | list[str] | None
+
 
 class Model(BaseModel):
     """Base for all pipeline models: strict about unknown keys, enums dumped as values."""

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import ListPart, Model, Source
-
-# bool before int: pydantic's smart union keeps the exact type, and True must not become 1.
-Scalar = bool | int | float | str | list[str] | None
+from .common import ListPart, Model, Scalar, Source
+from .review import Verification
 
 
 class Candidate(Model):
@@ -34,6 +32,7 @@ class FieldValue(Model):
     confidence: float = 1.0
     review: list[str] = Field(default_factory=list)
     candidates: list[Candidate] = Field(default_factory=list)
+    verified: Verification | None = None  # a person's conclusion (人工核实), set by the review stage
 
 
 class Narrative(Model):

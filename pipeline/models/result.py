@@ -9,8 +9,9 @@ from pydantic import Field
 
 from .classification import Basis, Guess, MaterialEntry
 from .common import Decision, ListPart, MaterialType, Model
-from .fields import FieldValue, ListTable, Narrative
+from .fields import FieldValue, LabelValue, ListTable, Narrative
 from .registry import RegistryFlag
+from .review import ReviewRecord
 from .rules import Inconsistency, RuleResult
 
 
@@ -41,7 +42,8 @@ class ApplicationResult(Model):
     """Everything the pipeline concluded about one application.
 
     The keys named by the output contract come first; `files`, `narratives` and
-    `lists` are this project's additions that the dossier renders.
+    `lists` are this project's additions that the dossier renders; `digests` and
+    `review` serve the clerk's review loop (pipeline/review/).
     """
 
     applicant_id: str
@@ -55,9 +57,15 @@ class ApplicationResult(Model):
     problems: list[str] = Field(default_factory=list)
     # What `run --registry` found against the registry and the rest of the batch (Art. 14, 17).
     registry_checks: list[RegistryFlag] = Field(default_factory=list)
+    # Differences between documents that are no inconsistency: under the materiality line, or
+    # involving a value whose reading is in doubt (shown to the experts as notes).
+    differences: list[Inconsistency] = Field(default_factory=list)
+    others: list[LabelValue] = Field(default_factory=list)  # 附件2 label/value pairs that named no field
     files: list[FileReport] = Field(default_factory=list)
     narratives: list[Narrative] = Field(default_factory=list)
     lists: list[ListTable] = Field(default_factory=list)
+    digests: dict[str, str] = Field(default_factory=dict)  # file (rel path) → sha256 of its content
+    review: list[ReviewRecord] = Field(default_factory=list)  # the resolutions of the review store, applied or not
 
     def value(self, field_id: str):
         """The value of a field, or None when it was not found."""

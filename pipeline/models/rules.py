@@ -6,8 +6,8 @@ from datetime import date
 
 from pydantic import Field
 
-from .common import Model, Outcome, Source
-from .fields import Scalar
+from .common import Model, Outcome, Scalar, Source
+from .review import Verification
 
 
 class ParameterUse(Model):
@@ -32,6 +32,7 @@ class RuleResult(Model):
     note: str = ""  # Chinese explanation
     relaxation: str | None = None  # the clause cited when outcome is `relaxed`
     parameters: list[ParameterUse] = Field(default_factory=list)
+    verified: Verification | None = None  # a person's conclusion (人工核实), set by the review stage
 
 
 class Inconsistency(Model):
@@ -42,3 +43,4 @@ class Inconsistency(Model):
     note: str = ""  # Chinese
     material: bool = True  # beyond the tolerance in the ruleset: counts for the decision
     article: str | None = None  # the article it bears on (cross-year inconsistencies name one)
+    verified: Verification | None = None  # explained by a person: no longer counts for the decision

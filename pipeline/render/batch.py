@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from ..models import ApplicationResult, Decision, MaterialStatus, Outcome
 from ..reference import material_catalog
+from ..review.items import ItemState, review_items
 from .common import inconsistency_texts, material_order, registry_texts, review_flags, review_rules, rules_with
 from .config import labels, settings
 from .formatting import fmt_field
@@ -45,6 +46,19 @@ def app_row(result: ApplicationResult, dirname: str) -> dict:
         "relaxed": rules_with(result, Outcome.relaxed),
         "flags": [mask(x) for x in registry_texts(result) + review_rules(result) + review_flags(result)],
         "inconsistencies": [mask(x) for x in inconsistency_texts(result)],
+        **_review(result),
+    }
+
+
+def _review(result: ApplicationResult) -> dict:
+    """The clerk's review loop: the items still open (a stale resolution reopens one) and those settled."""
+    items = review_items(result)
+    open_ = [i for i in items if i.state == ItemState.open]
+    return {
+        "open": [f"{i.category}：{i.title}" for i in open_],
+        "open_count": len(open_),
+        "resolved_count": len(items) - len(open_),
+        "stale_count": sum(1 for i in open_ if i.stale),
     }
 
 

@@ -149,10 +149,11 @@ class Browser:
         while (msg := self._read_message(deadline)) is not None:
             self.events.append(msg)
 
-    def open(self, path: Path, scripts: tuple[str, ...] = (), screenshot: Path | None = None, width: int = 1400,
+    def open(self, path: Path | str, scripts: tuple[str, ...] = (), screenshot: Path | None = None, width: int = 1400,
              height: int = 900) -> PageReport:  # fmt: skip
-        """Load `path`, wait for the load event, run `scripts`, optionally save a PNG of the viewport."""
-        url = path.resolve().as_uri()
+        """Load `path` (a file, or an http:// URL such as the local review page), wait for the load
+        event, run `scripts`, optionally save a PNG of the viewport."""
+        url = path if isinstance(path, str) and path.startswith("http://") else Path(path).resolve().as_uri()
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for method in ("Runtime.enable", "Log.enable", "Page.enable", "Network.enable"):
@@ -180,7 +181,98 @@ class Browser:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             screenshot.write_bytes(base64.b64decode(shot["data"]))
         _collect(report, [e for e in self.events if e.get("sessionId") == session])
+        if url.startswith("http://"):  # the page's own server is no outside resource
+            origin = "/".join(url.split("/")[:3])
+            report.remote_requests = [u for u in report.remote_requests if not u.startswith(origin + "/")]
         self.send("Target.closeTarget", {"targetId": target})
+        return report
+
+
+    def tab(self, width: int = 1400, height: int = 900) -> Tab:
+        """A page to drive step by step (go to a URL, run scripts, click, submit, screenshot)."""
+        return Tab(self, width, height)
+
+
+class Tab:
+    """One page of the browser, kept open between steps: what a person does, one step at a time.
+
+    `origin` requests (e.g. the local review server's) count as local in `remote_requests`."""
+
+    def __init__(self, browser: Browser, width: int, height: int) -> None:
+        self.browser = browser
+        self.target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = browser.send("Target.attachToTarget", {"targetId": self.target, "flatten": True})["sessionId"]
+        for method in ("Runtime.enable", "Log.enable", "Page.enable", "Network.enable"):
+            browser.send(method, session=self.session)
+        browser.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            session=self.session,
+        )
+
+    def __enter__(self) -> Tab:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(RuntimeError, TimeoutError, OSError):
+            self.browser.send("Target.closeTarget", {"targetId": self.target})
+
+    def _loads(self) -> int:
+        return sum(1 for e in self._events() if e.get("method") == "Page.loadEventFired")
+
+    def _events(self) -> list[dict]:
+        return [e for e in self.browser.events if e.get("sessionId") == self.session]
+
+    def _wait_load(self, before: int) -> None:
+        deadline = time.monotonic() + self.browser.timeout
+        while self._loads() <= before:
+            if time.monotonic() > deadline:
+                raise TimeoutError("页面加载超时")
+            self.browser.drain(0.1)
+        self.browser.drain(0.2)
+
+    def goto(self, url: str) -> None:
+        before = self._loads()
+        self.browser.send("Page.navigate", {"url": url}, session=self.session)
+        self._wait_load(before)
+
+    def eval(self, script: str):
+        result = self.browser.send(
+            "Runtime.evaluate", {"expression": script, "returnByValue": True, "awaitPromise": True},
+            session=self.session,
+        )
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"脚本出错：{script[:80]}：{result['exceptionDetails'].get('text', '')}")
+        return result.get("result", {}).get("value")
+
+    def navigate_by(self, script: str) -> None:
+        """Run a script that leaves the page (a click on a link, a form submitted) and wait for the next one."""
+        before = self._loads()
+        self.eval(script)
+        self._wait_load(before)
+
+    def text(self) -> str:
+        return self.eval("document.body ? document.body.innerText : ''") or ""
+
+    def screenshot(self, path: Path, full_page: bool = False) -> None:
+        params: dict = {"format": "png"}
+        if full_page:
+            size = self.eval("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+            params.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": size[0], "height": size[1],
+                                                             "scale": 1})
+        shot = self.browser.send("Page.captureScreenshot", params, session=self.session)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    def report(self, origin: str = "") -> PageReport:
+        """The errors and remote requests seen so far (requests to `origin` are local)."""
+        report = PageReport(url="")
+        _collect(report, self._events())
+        if origin:
+            report.remote_requests = [u for u in report.remote_requests if not u.startswith(origin)]
         return report
 
 
@@ -205,13 +297,14 @@ def _collect(report: PageReport, events: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="用无头 Chromium 打开页面，检查控制台错误并可截图")
-    parser.add_argument("page", type=Path, help="要打开的 HTML 文件")
+    parser.add_argument("page", help="要打开的 HTML 文件，或本机网址（如 nx-prescreen serve 的复核网页）")
     parser.add_argument("--screenshot", type=Path, help="保存截图（PNG）的路径")
     parser.add_argument("--width", type=int, default=1400, help="窗口宽度（像素）")
     parser.add_argument("--height", type=int, default=900, help="窗口高度（像素）")
     args = parser.parse_args(argv)
+    page = args.page if args.page.startswith("http://") else Path(args.page)
     with Browser() as browser:
-        report = browser.open(args.page, screenshot=args.screenshot, width=args.width, height=args.height)
+        report = browser.open(page, screenshot=args.screenshot, width=args.width, height=args.height)
     print(f"标题：{report.title}；控制台错误 {len(report.errors)} 个；外部请求 {len(report.remote_requests)} 个")
     for line in report.errors + report.remote_requests:
         print("  " + line)

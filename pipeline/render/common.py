@@ -73,15 +73,23 @@ def review_rules(result: ApplicationResult) -> list[str]:
     return [
         f"{rule_title(r.id, r.title)}（{r.article}）"
         for r in result.rules
-        if r.outcome == Outcome.needs_review
-        or (r.outcome == Outcome.no_evidence and not (art7_met and r.id.startswith("art7_") and r.id != "art7_any"))
+        if r.verified is None  # settled by a person (人工核实)
+        and (
+            r.outcome == Outcome.needs_review
+            or (r.outcome == Outcome.no_evidence and not (art7_met and r.id.startswith("art7_") and r.id != "art7_any"))
+        )
     ]
 
 
 def review_flags(result: ApplicationResult) -> list[str]:
-    """Fields with review reasons, as "字段名：原因"."""
+    """Fields with review reasons (not yet settled by a person), as "字段名：原因"."""
     names = field_catalog()
-    return [f"{names.name(fid)}：{reason}" for fid, fv in result.fields.items() for reason in fv.review]
+    return [
+        f"{names.name(fid)}：{reason}"
+        for fid, fv in result.fields.items()
+        if fv.verified is None
+        for reason in fv.review
+    ]
 
 
 def inconsistency_texts(result: ApplicationResult) -> list[str]:
@@ -104,7 +112,7 @@ def material_inconsistency_texts(result: ApplicationResult) -> list[str]:
     return [
         "与".join(names.name(f) for f in inc.fields) + (f"：{inc.note}" if inc.note else "")
         for inc in result.inconsistencies
-        if inc.material
+        if inc.material and inc.verified is None  # one a person explained is not asked about
     ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..models import ApplicationResult, FieldValue, Outcome, RuleResult, Source
 from ..reference import field_catalog, material_catalog
 from ..registry.wording import wording as registry_wording
+from ..review.wording import mark_text
 from .common import (
     deficient_materials,
     issue_date,
@@ -49,12 +50,13 @@ def _figure(fid: str, fv: FieldValue) -> dict:
     spec = field_catalog().fields.get(fid)
     if spec and spec.personal and fv.value is not None and mask(value) == value:
         value = "（已隐去）"
-    low = fv.confidence < settings().low_confidence
+    flagged = (bool(fv.review) or fv.confidence < settings().low_confidence) and fv.verified is None
     return {
         "id": fid,
         "name": field_catalog().name(fid),
-        "flagged": bool(fv.review) or low,
-        "shade": settings().highlight_colour if (fv.review or low) else "FFFFFF",
+        "flagged": flagged,
+        "shade": settings().highlight_colour if flagged else "FFFFFF",
+        "verified": mask(mark_text("field", fv.verified, lambda v: fmt_field(fid, v))) if fv.verified else "",
         "value": mask(value),
         "source": _source(fv.source),
         "review": [mask(r) for r in fv.review],
@@ -229,9 +231,11 @@ def dossier_context(result: ApplicationResult) -> dict:
                 "material": "是" if inc.material else "否",
                 "shade": settings().highlight_colour if inc.material else "FFFFFF",
             }
-            for inc in result.inconsistencies
+            for inc in [*result.inconsistencies, *result.differences]
         ],
         "narratives": _narratives(result),
+        "others": [{"label": mask(o.label), "value": mask(o.value), "source": _source(o.source)}
+                   for o in result.others if o.field is None],
         "lists": _lists(result),
         "materials": _materials(result),
         "incomplete": bool(deficient_materials(result)),

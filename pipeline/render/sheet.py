@@ -40,6 +40,8 @@ APP_COLUMNS = [
     ("放宽规则", 36),
     ("需复核事项", 40),
     ("不一致", 40),
+    ("待复核数", 10),
+    ("待人工复核事项", 40),
     ("评审材料（Word）", 16),
     ("补正通知", 12),
 ]
@@ -130,12 +132,14 @@ def _applications(book: _Book, rows: list[dict]) -> None:
             "\n".join(r["relaxed"]),
             "\n".join(r["flags"]),
             "\n".join(r["inconsistencies"]),
+            r["open_count"],
+            "\n".join(r["open"]),
             "打开",
             "打开",
         ]
         for r in rows
     ]
-    links = {0: "dossier.html", 12: "dossier.docx", 13: "checklist.docx"}
+    links = {0: "dossier.html", 14: "dossier.docx", 15: "checklist.docx"}
 
     def style(r: int, c: int, _value) -> dict | None:
         if c in links:
@@ -219,13 +223,13 @@ def write_summary(results: list[ApplicationResult], rows: list[dict], target: Pa
 
     book.sheet("规则核验明细", RULE_COLUMNS, _rules(results, units), outcome)
     book.close()
-    _portable_links(target)
+    portable_links(target)
 
 
 _SHEET_RELS = "xl/worksheets/_rels/"
 
 
-def _portable_links(target: Path) -> None:
+def portable_links(target: Path) -> None:
     """Write relative links with forward slashes. XlsxWriter writes them the Windows way
     (applicants\\x\\dossier.html), which Excel and WPS follow but LibreOffice on Linux
     and macOS does not; a link with forward slashes opens everywhere."""
