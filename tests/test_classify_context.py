@@ -95,3 +95,9 @@ def test_list_parts_follow_their_folder():
     ]))
     weak = items["05清单/扫描件01.jpg"]
     assert weak.material == M.resource_lists and weak.part == ListPart.staff_list
+
+
+def test_an_event_photo_with_a_banner_is_service_evidence():
+    [photo] = classify_documents([doc("IMG_5521.jpg", "宁夏中小企业数字化转型诊断服务活动启动仪式暨银企对接会", kind=FileKind.image,
+                                      ocr=True)])
+    assert photo.material == M.service_evidence and not photo.confirm
