@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from stdnum.cn import uscc
 
 from pipeline.check import cross_check, load_ruleset
 from tests.test_check_rules import BASELINE, build_fields
@@ -19,7 +20,7 @@ def _other(kind: str, value):
     if kind == "date":
         return "2001-01-01"
     if kind == "code":
-        return "91640100MA76543210"
+        return "91640100MA7654321" + uscc.calc_check_digit("91640100MA7654321")  # another valid code
     return f"{value}（另一单位）"
 
 
@@ -27,6 +28,12 @@ def _fields(pair: tuple[str, ...], **changes):
     """The baseline application, with both fields of `pair` present (service figures added)."""
     extra = {f: 1_000_000.0 for f in pair if f not in build_fields({})}
     return build_fields({**extra, **changes})
+
+
+def test_a_credit_code_differing_from_a_doubtful_certificate_code_is_no_inconsistency():
+    fields = _fields(("uscc", "licence.uscc"), **{"licence.uscc": "91640100MA76543210"})  # bad check digit
+    found = [i for i in cross_check(fields, RULESET, AS_OF) if "licence.uscc" in i.fields]
+    assert len(found) == 1 and not found[0].material and "存疑" in found[0].note
 
 
 def test_baseline_has_no_inconsistency():

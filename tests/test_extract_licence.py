@@ -87,3 +87,20 @@ def test_public_institution_certificate_in_a_word_table(tmp_path):
     assert f["licence.sponsor"].value == "宁夏回族自治区工业和信息化厅"
     assert f["licence.valid_from"].value == "2012-08-20" and f["licence.valid_until"].value == "2028-12-31"
     assert "licence.established_date" not in f  # the certificate's validity is no founding date
+
+
+@pytest.mark.parametrize(
+    ("lines", "start", "end"),
+    [
+        (["有效期至 2030年5月31日"], None, "2030-05-31"),
+        (["有效期限 自2015年6月1日", "至2030年5月31日"], "2015-06-01", "2030-05-31"),
+        (["有效期 2015.06.01-2030.05.31"], "2015-06-01", "2030-05-31"),
+        (["有效期", "自2016年09月20日至2031年09月19日"], "2016-09-20", "2031-09-19"),
+    ],
+)
+def test_certificate_validity_in_its_written_forms(tmp_path, lines, start, end):
+    doc = pdf_file(tmp_path / "证书.pdf", [["事业单位法人证书", f"统一社会信用代码 {VALID_USCC}",
+                                          "名 称 宁夏某某服务中心", *lines]])
+    f = _fields(doc)
+    assert (f["licence.valid_from"].value if "licence.valid_from" in f else None) == start
+    assert f["licence.valid_until"].value == end

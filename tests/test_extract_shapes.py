@@ -145,3 +145,33 @@ def test_claimed_functions_from_filled_indicators_when_nothing_is_ticked(tmp_pat
     f = _fields(docx_file(tmp_path / "r.docx", [rows]))
     assert f["functions_claimed"].value == ["training", "consulting"]
     assert f["functions_claimed"].confidence < 1
+
+
+def test_a_unit_line_above_the_table_scales_its_bare_amounts(tmp_path):
+    doc = docx_file(tmp_path / "r.docx", ["一、基本情况", "（金额单位：万元）",
+                                          [["资产总额", "1287.23"], ["上年度营业收入", "988.44"], ["服务人员", "27"]]])
+    f = _fields(doc)
+    assert _values(f, "total_assets", "revenue", "service_staff") == (12_872_300.0, 9_884_400.0, 27)
+
+
+def test_ticks_read_by_ocr_as_characters_before_the_options(tmp_path):
+    f = _fields(docx_file(tmp_path / "r.docx", [[["申报功能", "口信息服务 回技术服务 口创业服务 团培训服务"]]]))
+    assert f["functions_claimed"].value == ["technology", "training"]
+
+
+def test_unit_nature_from_the_certificate_when_the_report_gives_none(tmp_path):
+    from pipeline.extract import extract_application as extract
+
+    report = docx_file(tmp_path / "申请报告.docx", [[["单位名称", "宁夏某某服务中心"], ["资产总额（万元）", "86"]]])
+    cert = docx_file(tmp_path / "证书.docx", ["事业单位法人证书", [["统一社会信用代码", "12640202MB1234567X"],
+                                                               ["名称", "宁夏某某服务中心"]]])
+    result = extract([report, cert], [classified(report, MaterialType.application_report),
+                                      classified(cert, MaterialType.legal_entity_certificate)], AS_OF_YEAR)
+    nature = result.fields["unit_nature"]
+    assert nature.value == "public_institution" and nature.confidence < 1 and nature.source.file == "证书.docx"
+
+
+def test_two_figures_with_their_words_in_one_cell_of_a_function_row(tmp_path):
+    rows = [["服务功能", "完成情况"], ["信息服务", "2025年线下服务企业85家，组织开展政策宣讲活动6次"]]
+    f = _fields(docx_file(tmp_path / "r.docx", [rows]))
+    assert _values(f, "info_offline_smes", "info_activities") == (85, 6)

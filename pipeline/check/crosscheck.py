@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from stdnum.cn import uscc as uscc_check
+
 from ..models import FieldValue, Inconsistency
 from ..reference import field_catalog
 from .context import Context, Reading, zh
@@ -61,6 +63,8 @@ def _pair(ctx: Context, pair: CrossPair, material_at: float, report_at: float) -
     if a is None or b is None:
         return None
     sure = _sure(ctx, a) and _sure(ctx, b)
+    if pair.kind == "code":  # a code the certificate shows, valid and read surely, makes the report's wrong
+        sure = _sure(ctx, b) and uscc_check.is_valid(_text_key(b.value).upper())
     if pair.kind == "number":
         return _numbers(pair, a, b, material_at, report_at, sure)
     if _same(pair, a, b):

@@ -10,7 +10,7 @@ phrase gave are filled, at lower confidence, with a note; targets and bounds ("�
 
 from __future__ import annotations
 
-from ..models import Cell, ReadDocument
+from ..models import Cell, Location, ReadDocument
 from . import patterns as p
 from .collect import Collector
 from .concepts import PAIR, Reading, concepts, function_in, interpret
@@ -27,32 +27,38 @@ FIGURE_TYPES = ("money", "count", "ratio", "area")
 def extract_clauses(doc: ReadDocument, col: Collector, as_of_year: int | None,
                     pairs: list[YearValue], dated: list[Dated]) -> None:
     section = None
-    joiners = [p.norm(w) for w in concepts().clause_joiners]
     for block in doc.blocks:
         for line in block.text.split("\n"):
             kind, title = p.heading_kind(line.strip())
             if kind:
                 section = function_in(p.first_sentence(title))
-            for sentence in p.sentences(line):
-                if _future_or_bound(sentence, as_of_year):
+            read_text(line, block.loc, section, doc.file, col, as_of_year, pairs, dated)
+
+
+def read_text(text: str, loc: Location, section: str | None, file: str, col: Collector, as_of_year: int | None,
+              pairs: list[YearValue], dated: list[Dated]) -> None:
+    """The figures of one line of running text, or of one table cell that holds words and figures
+    ("年服务企业85家，组织活动6次"), in the function section it stands in."""
+    joiners = [p.norm(w) for w in concepts().clause_joiners]
+    for sentence in p.sentences(text):
+        if _future_or_bound(sentence, as_of_year):
+            continue
+        year = YearTag()
+        previous: Reading | None = None
+        for clause in p.clauses(sentence):
+            if not p.figure_spans(clause) and text_tag(clause):
+                year = text_tag(clause)  # "2025年，平台共为205家…": the year opens the sentence
+            for start, end in p.figure_spans(clause):
+                before = clause[:start]
+                if text_tag(before):
+                    year = text_tag(before)  # the year named last before the figure
+                reading, label = _reading(before, clause[end:], joiners, section)
+                if reading is None and previous is not None and not p.has_cjk(p.strip_years(before)):
+                    reading, label = previous, before  # "2024年64家" after "2025年服务企业78家"
+                if reading is None:
                     continue
-                year = YearTag()
-                previous: Reading | None = None
-                for clause in p.clauses(sentence):
-                    if not p.figure_spans(clause) and text_tag(clause):
-                        year = text_tag(clause)  # "2025年，平台共为205家…": the year opens the sentence
-                    for start, end in p.figure_spans(clause):
-                        before = clause[:start]
-                        if text_tag(before):
-                            year = text_tag(before)  # the year named last before the figure
-                        reading, label = _reading(before, clause[end:], joiners, section)
-                        if reading is None and previous is not None and not p.has_cjk(p.strip_years(before)):
-                            reading, label = previous, before  # "2024年64家" after "2025年服务企业78家"
-                        if reading is None:
-                            continue
-                        previous = reading
-                        _add(doc, col, reading, label, clause[start:end], clause, block, year, as_of_year,
-                             pairs, dated)
+                previous = reading
+                _add(file, col, reading, label, clause[start:end], clause, loc, year, as_of_year, pairs, dated)
 
 
 def _reading(before: str, after: str, joiners: list[str], section: str | None) -> tuple[Reading | None, str]:
@@ -94,9 +100,9 @@ def _label_before(text: str, joiners: list[str]) -> str:
     return key.strip(" ：:，,、")
 
 
-def _add(doc: ReadDocument, col: Collector, reading: Reading, label: str, figure: str, clause: str, block,
+def _add(file: str, col: Collector, reading: Reading, label: str, figure: str, clause: str, loc: Location,
          year: YearTag, as_of_year: int | None, pairs: list[YearValue], dated: list[Dated]) -> None:
-    cell = Cell(text=figure, loc=block.loc)
+    cell = Cell(text=figure, loc=loc)
     own = YearTag(reading.label.year, reading.label.relative)
     tag = own if own else year
     if reading.target.startswith(PAIR):
@@ -113,5 +119,5 @@ def _add(doc: ReadDocument, col: Collector, reading: Reading, label: str, figure
         return
     if col.has(reading.target) or any(d.field_id == reading.target for d in dated):
         return
-    commit(col, dated, reading, label, cell, None, CLAUSE_WEIGHT, tag, doc.file, EXTRACTOR, as_of_year,
+    commit(col, dated, reading, label, cell, None, CLAUSE_WEIGHT, tag, file, EXTRACTOR, as_of_year,
            note=NOTE, excerpt=clause)

@@ -271,6 +271,8 @@ def interpret(text: str, function: str | None = None, kinds: tuple[str, ...] | N
     if not label.main or len(label.main) > 40 or p.starts_with_number(label.main) or _has_marks(text):
         return None  # a check-box text is a value ("☑信息服务 □技术服务"), never a label
     vocab = concepts()
+    if p.figure_spans(label.main):
+        return None  # "线下服务企业85家，组织活动6次": words with figures are values (read as clauses)
     if len(_functions_named(label)) >= 2:
         return None  # "信息服务、培训服务": a list of functions is a value
     if any(label.main.endswith(p.norm(w)) and len(label.main) > len(p.norm(w)) + 1 for w in vocab.name_endings):

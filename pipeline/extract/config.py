@@ -20,6 +20,8 @@ class Units(Model):
 class Checkbox(Model):
     checked: list[str]
     unchecked: list[str]
+    ocr_checked: list[str] = Field(default_factory=list)
+    ocr_unchecked: list[str] = Field(default_factory=list)
 
 
 class NarrativeSpec(Model):

@@ -27,6 +27,7 @@ class _Hit:
     value: str
     loc: Location
     line: str
+    following: str = ""  # the next line, when it carries no label of its own
 
 
 @cache
@@ -69,6 +70,10 @@ def _lines(doc: ReadDocument) -> list[tuple[str, Location]]:
 def extract_licence(doc: ReadDocument, col: Collector) -> None:
     lines = _lines(doc)
     hits = [(n, h) for n, (line, loc) in enumerate(lines) for h in _line_hits(line, loc)]
+    labelled = {n for n, _ in hits}
+    for n, hit in hits:
+        if n + 1 < len(lines) and n + 1 not in labelled:
+            hit.following = lines[n + 1][0].strip()
     seen_labels = {h.synonym for _, h in hits}
     for n, hit in hits:
         if not hit.key.startswith("licence.") or hit.key == "licence.uscc":
@@ -134,23 +139,33 @@ def _credit_code(doc: ReadDocument, col: Collector, lines: list[tuple[str, Locat
 
 def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
     """有效期 / 营业期限 "自A至B": valid_from and valid_until (a date or 长期). On a 事业单位 / 社团 /
-    民非 certificate this is the certificate's validity, never the founding date."""
+    民非 certificate this is the certificate's validity, never the founding date. "有效期至B" names
+    only the end; a range broken over two lines is read from both."""
     open_ended = labels().licence.open_ended
     for hit in hits:
         if hit.key != "validity":
             continue
-        source = Source.at(doc.file, hit.loc, hit.line, EXTRACTOR)
-        found = p.dates(hit.value)
-        if found:
-            start = parse("date", hit.value)
+        value, line = hit.value, hit.line
+        if hit.following and (not p.dates(value) or (len(p.dates(value)) == 1 and not mt.first_with(
+                open_ended, value) and p.dates(hit.following))):
+            value, line = f"{value} {hit.following}".strip(), f"{hit.line} {hit.following}"
+        source = Source.at(doc.file, hit.loc, line, EXTRACTOR)
+        found = p.dates(value)
+        ends_only = p.norm(value)[:1] in _END_WORDS and len(found) == 1
+        if found and not ends_only:
+            start = parse("date", value)
             if start is not None and start.value:
                 col.add("licence.valid_from", start, source, hit.synonym)
-        until = mt.first_with(open_ended, hit.value)
-        if until is None and len(found) > 1:
-            y, m, d, _ = found[1]
+        until = mt.first_with(open_ended, value)
+        last = found[-1] if (ends_only or len(found) > 1) else None
+        if until is None and last is not None:
+            y, m, d, _ = last
             until = f"{y:04d}-{m:02d}-{d:02d}" if d else f"{y:04d}-{m:02d}"
         if until:
             col.add("licence.valid_until", Parsed(until), source, hit.synonym)
+
+
+_END_WORDS = ("至", "到", "止")
 
 
 def _kind(doc: ReadDocument, col: Collector) -> None:

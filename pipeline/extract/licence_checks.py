@@ -13,6 +13,7 @@ from .licence_code import code_place, nature_conflict, outside_region
 
 
 def check_licence_fields(fields: dict[str, FieldValue]) -> None:
+    _nature_from_certificate(fields)
     code_fv = fields.get("licence.uscc")
     if code_fv is None or not isinstance(code_fv.value, str) or len(code_fv.value) != 18:
         return
@@ -62,3 +63,19 @@ def _place_from_code(fields: dict[str, FieldValue], code: str, source: Source | 
             fields[field_id] = FieldValue(
                 value=value, source=source, matched=candidate.matched, confidence=0.7, candidates=[candidate]
             )
+
+
+def _nature_from_certificate(fields: dict[str, FieldValue]) -> None:
+    """When 附件2 states no unit nature, the certificate's kind does (a 事业单位法人证书 is held by a
+    事业单位): read at lower confidence, with a note, so the relaxation of Article 6 can apply."""
+    stated = fields.get("unit_nature")
+    if stated is not None and stated.value:
+        return
+    nature = licence_nature(fields)
+    kind = fields.get("licence.type")
+    if nature is None or kind is None or kind.source is None:
+        return
+    note = f"申请报告未写明单位性质，按证照类型“{kind.value}”确定"
+    candidate = Candidate(value=nature.value, source=kind.source, matched="证照类型", confidence=0.85, note=note)
+    fields["unit_nature"] = FieldValue(value=nature.value, source=kind.source, matched="证照类型", confidence=0.85,
+                                       candidates=[*(stated.candidates if stated else []), candidate])

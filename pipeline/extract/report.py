@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import Cell, LabelValue, Location, ReadDocument, Source
+from ..models import Cell, LabelValue, Location, ReadDocument, Source, Table
 from . import matching as mt
 from . import patterns as p
-from .clauses import extract_clauses
+from .clauses import extract_clauses, read_text
 from .collect import Collector
 from .concepts import PAIR, Reading, concepts, function_in, interpret
 from .functions import Claims
@@ -37,17 +37,22 @@ class _State:
     dated: list[Dated] = field(default_factory=list)
     claims: Claims = field(default_factory=Claims)
     others: list[LabelValue] = field(default_factory=list)
+    unit: str | None = None  # "金额单位：万元" above the table being read: the unit of its bare amounts
 
 
 def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = None) -> list[LabelValue]:
     """Add the report's fields to `col`; return the label/value pairs that named no field."""
     state = _State(col, doc.file, as_of_year)
     for table in doc.tables:
+        state.unit = _unit_line(doc, table)
         _table(state, table.rows)
+    state.unit = None
     section = None
     for block in doc.blocks:
+        state.unit = p.statement_unit(block.text) if block.loc.page is not None else None  # a page's 单位 line
         for line in block.text.split("\n"):
             section = _line(state, line, block.loc, section)
+    state.unit = None
     extract_prose(doc, col)  # figures written only in running text, for fields still without a value
     extract_clauses(doc, col, as_of_year, state.pairs, state.dated)
     resolve_pairs(state.pairs, state.file, EXTRACTOR, col, as_of_year)
@@ -79,6 +84,19 @@ def _column_tags(rows: list[list[Cell]]) -> dict[int, YearTag]:
         if len({(t.year, t.relative) for t in tags.values()}) >= 2 and not any(value_like(c.text) for c in rest):
             return tags
     return {}
+
+
+def _unit_line(doc: ReadDocument, table: Table) -> str | None:
+    """The 单位 line of a table: in the two paragraphs before it (.docx) or on its page (PDF)."""
+    if table.after_paragraph is not None:
+        texts = [b.text for b in doc.blocks if b.loc.paragraph is not None
+                 and table.after_paragraph - 2 < b.loc.paragraph <= table.after_paragraph]
+    elif table.page is not None:
+        texts = [doc.page_text(table.page)]
+    else:
+        texts = []
+    found = [u for t in texts if (u := p.statement_unit(t))]
+    return found[-1] if found else None
 
 
 def _column_roles(rows: list[list[Cell]]) -> dict[int, str]:
@@ -142,7 +160,11 @@ def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag],
         reading = interpret(cell.text, function)
         if reading is None or reading.score < min_score:
             if not min_score:  # a table row (tokens of a text line may be pieces of wrapped labels)
-                _maybe_other(state, cells, i, function)
+                if function and _words_and_figures(cell.text):  # "年服务企业85家，组织活动6次" in one cell
+                    read_text(cell.text, cell.loc, function, state.file, state.col, state.as_of_year,
+                              state.pairs, state.dated)
+                else:
+                    _maybe_other(state, cells, i, function)
             i += 1
             continue
         j = i + 1
@@ -163,6 +185,10 @@ def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag],
         state.claims.mark(function, [c for idx, c in cells if id(c) not in used and idx != fn_index], name)
 
 
+def _words_and_figures(text: str) -> bool:
+    return p.has_cjk(text) and not value_like(text) and bool(p.figure_spans(p.norm(text)))
+
+
 def _positive(text: str) -> bool:
     numbers = p.numbers(text)
     value = p.to_float(numbers[0]) if numbers else None
@@ -177,7 +203,7 @@ def _pick(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[
           tags: dict[int, YearTag], weight: float = 1.0) -> int | None:
     """The first value cell of the field's type (a unit-only cell sets the unit, a year marker
     the year of the value after it; under year columns, last year's column first)."""
-    unit = reading.label.unit
+    unit = reading.label.unit or state.unit
     label_tag = YearTag(reading.label.year, reading.label.relative)
     pending: YearTag | None = None
     ordered = sorted(values, key=lambda v: (_column_rank(tags.get(v[0]), state.as_of_year), _is_threshold(v[1].text)))
@@ -276,6 +302,8 @@ def _vertical(state: _State, rows: list[list[Cell]]) -> None:
             if found is None:
                 continue
             reading, label_cell = found
+            if reading.target == "functions_claimed" and function_in(cell.text):
+                continue  # a column naming each row's function ("服务功能 | 信息服务 …"), not a claim
             tag = next((t for s in stack if (t := year_tag(s.text))), None) or row_tag
             tags = {c: tag} if tag else {}
             if reading.target.startswith(PAIR):

@@ -42,6 +42,9 @@ def value_like(text: str) -> bool:
     key = p.norm(text)
     if not key:
         return False
+    rest = p.strip_years(key)
+    if rest != key and rest and p.has_cjk(rest[0]) and len(rest) > 2:
+        return False  # "2025年线下服务企业85家": words after a year, not a figure
     if key[0].isdigit() or key[0] in "-−+.¥" or key.startswith("百分之"):
         return True
     digits = p.chinese_number(key)

@@ -212,7 +212,7 @@ def _bool(text: str, unit: str | None, label: str) -> Parsed | None:
             return Parsed(False, 0.8, "未勾选任何选项")
         text = chosen[0]
     yes = mt.starts_with_any(vocab.yes_words, text)
-    no = mt.starts_with_any(vocab.no_words, text)
+    no = mt.starts_with_any(vocab.no_words, text) or mt.first_with(vocab.no_words, p.norm(text)[:4])
     if no and (not yes or len(no) >= len(yes)):
         return Parsed(False)
     if yes:
@@ -256,7 +256,26 @@ def _lost_marks(text: str, synonyms: dict[str, list[str]]) -> list[str]:
 LOST_MARK_NOTE = "勾选符号未能识别，按唯一未带方框的选项理解"
 
 
+def _restore_boxes(text: str, synonyms: dict[str, list[str]]) -> str:
+    """A scanned form's boxes as OCR reads them ("口信息服务 回技术服务") turned back into □ / ☑,
+    trusted only right before an option's name and when two or more options carry one."""
+    if mt.has_checkbox(text):
+        return text
+    box = labels().checkbox
+    matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
+    flat = "".join(unicodedata.normalize("NFKC", text).split())
+    chars = list(flat)
+    restored = 0
+    for start, _end, _key, _syn in matcher.find_all(flat):
+        if start > 0 and flat[start - 1] in box.ocr_checked:
+            chars[start - 1], restored = "☑", restored + 1
+        elif start > 0 and flat[start - 1] in box.ocr_unchecked:
+            chars[start - 1], restored = "□", restored + 1
+    return " ".join("".join(chars).replace("☑", " ☑").replace("□", " □").split()) if restored >= 2 else text
+
+
 def _unit_nature(text: str, unit: str | None, label: str) -> Parsed | None:
+    text = _restore_boxes(text, labels().unit_nature)
     options = _enum_options(text, labels().unit_nature)
     chosen = sorted({k for k, checked in options if checked})
     if not options:
@@ -272,6 +291,7 @@ def _unit_nature(text: str, unit: str | None, label: str) -> Parsed | None:
 
 
 def _functions(text: str, unit: str | None, label: str) -> Parsed | None:
+    text = _restore_boxes(text, labels().functions)
     if mt.has_checkbox(text):
         options = _enum_options(text, labels().functions)
     else:  # plain list such as "信息服务、培训服务": every named function counts

@@ -128,6 +128,7 @@ class Table(Model):
 
     index: int  # 1-based within the document
     page: int | None = None
+    after_paragraph: int | None = None  # .docx: the number of the paragraph before it (its heading, a 单位 line)
     sheet: str | None = None
     rows: list[list[Cell]] = Field(default_factory=list)
 

@@ -66,7 +66,9 @@ def read_docx(entry: FileEntry) -> ReadDocument:
                     TextBlock(text=text, loc=Location(paragraph=paragraph_no), style=_style_name(document, child))
                 )
         elif child.tag == qn("w:tbl"):
-            doc.tables.append(_read_table(DocxTable(child, document), len(doc.tables) + 1))
+            table = _read_table(DocxTable(child, document), len(doc.tables) + 1)
+            table.after_paragraph = paragraph_no or None
+            doc.tables.append(table)
     return doc
 
 
