@@ -104,3 +104,20 @@ def test_certificate_validity_in_its_written_forms(tmp_path, lines, start, end):
     f = _fields(doc)
     assert (f["licence.valid_from"].value if "licence.valid_from" in f else None) == start
     assert f["licence.valid_until"].value == end
+
+
+@pytest.mark.parametrize(
+    ("lines", "valid_from", "valid_until"),
+    [
+        (["名·称 宁夏某某科技有限公司", "营业期限 2019年03月15日至2039年03月14日"], "2019-03-15", "2039-03-14"),
+        (["营业期限", "2019年03月15日", "至 2039年03月14日"], "2019-03-15", "2039-03-14"),  # OCR: three boxes
+        (["有效期截止日期 2025年12月31日"], None, "2025-12-31"),  # the end only, never the start
+    ],
+)
+def test_validity_as_ocr_and_other_forms_give_it(tmp_path, lines, valid_from, valid_until):
+    page = ["营业执照", f"统一社会信用代码 {VALID_USCC}", "成立日期 2019年03月15日", *lines, "住所 宁夏银川市金凤区北京中路168号"]
+    f = _fields(pdf_file(tmp_path / "执照.pdf", [page]))
+    assert f["licence.valid_until"].value == valid_until
+    assert (f["licence.valid_from"].value if "licence.valid_from" in f else None) == valid_from
+    if "名·称" in lines[0]:
+        assert f["licence.name"].value == "宁夏某某科技有限公司"

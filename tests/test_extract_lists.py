@@ -122,3 +122,17 @@ def test_section_title_rows_inside_a_list_are_not_people(tmp_path):
     f = _extract(xlsx_file(tmp_path / "人员.xlsx", {"Sheet1": rows}), ListPart.staff_list).fields
     assert f["staff_list.count"].value == 3
     assert f["staff_list.mid_title_count"].value == 2
+
+
+def test_client_list_over_pages_titled_in_other_words(tmp_path):
+    """A list whose title names no list word (名录, 一览) and whose continuation page repeats
+    only the header is still read as ruled tables: wrapped names stay one row each."""
+    from tests.test_extract_support import pdf_file, valid_uscc
+
+    header = ["序号", "企业名称", "统一社会信用代码", "联系人"]
+    rows = [[str(n), f"宁夏某某第{n}号商贸有限公司", valid_uscc(f"9164050{n:02d}MA7DR3C0"), "张三"] for n in range(1, 9)]
+    pages = [["2025年受惠企业名录"], ["（续表）"]]
+    doc = pdf_file(tmp_path / "名录.pdf", pages, tables={0: [header, *rows[:5]], 1: [header, *rows[5:]]})
+    f = _extract(doc, ListPart.client_list).fields
+    assert f["client_list.count"].value == 8
+    assert f["client_list.count"].confidence == 1.0  # from the ruled cells, not from text lines

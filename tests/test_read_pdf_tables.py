@@ -393,7 +393,7 @@ def _entry(tmp_path: Path, data: bytes, name: str = "审计报告.pdf") -> FileE
     return FileEntry(rel_path=name, disk_path=path, size=len(data), kind=FileKind.pdf)
 
 
-def test_read_pdf_takes_tables_from_statement_pages_only(tmp_path):
+def test_read_pdf_takes_tables_from_every_page_with_text(tmp_path):
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, invariant=1)
@@ -405,9 +405,9 @@ def test_read_pdf_takes_tables_from_statement_pages_only(tmp_path):
     c.save()
     data = _pdf_concat([buf.getvalue(), grid_as_rects()])
     doc = read_pdf(_entry(tmp_path, data))
-    assert [t.page for t in doc.tables] == [2]
-    table = doc.tables[0]
-    assert table.index == 1
+    assert [t.page for t in doc.tables] == [1, 2]  # a page not titled as a statement too
+    table = doc.tables[1]
+    assert table.index == 2
     assert [[c.text for c in row] for row in table.rows] == GRID
     assert table.rows[3][1].loc.row == 4 and table.rows[3][1].loc.col == 2
 

@@ -28,6 +28,7 @@ class _Hit:
     loc: Location
     line: str
     following: str = ""  # the next line, when it carries no label of its own
+    after: str = ""  # the line after that, likewise (OCR splits "A" / "至 B" of a validity range)
 
 
 @cache
@@ -74,6 +75,8 @@ def extract_licence(doc: ReadDocument, col: Collector) -> None:
     for n, hit in hits:
         if n + 1 < len(lines) and n + 1 not in labelled:
             hit.following = lines[n + 1][0].strip()
+            if n + 2 < len(lines) and n + 2 not in labelled:
+                hit.after = lines[n + 2][0].strip()
     seen_labels = {h.synonym for _, h in hits}
     for n, hit in hits:
         if not hit.key.startswith("licence.") or hit.key == "licence.uscc":
@@ -149,9 +152,12 @@ def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
         if hit.following and (not p.dates(value) or (len(p.dates(value)) == 1 and not mt.first_with(
                 open_ended, value) and p.dates(hit.following))):
             value, line = f"{value} {hit.following}".strip(), f"{hit.line} {hit.following}"
+            if len(p.dates(value)) == 1 and not mt.first_with(open_ended, value) and \
+                    p.norm(hit.after).startswith(_END_WORDS):
+                value, line = f"{value} {hit.after}", f"{line} {hit.after}"
         source = Source.at(doc.file, hit.loc, line, EXTRACTOR)
         found = p.dates(value)
-        ends_only = p.norm(value)[:1] in _END_WORDS and len(found) == 1
+        ends_only = p.norm(value).startswith(_END_WORDS) and len(found) == 1
         if found and not ends_only:
             start = parse("date", value)
             if start is not None and start.value:
@@ -165,7 +171,8 @@ def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
             col.add("licence.valid_until", Parsed(until), source, hit.synonym)
 
 
-_END_WORDS = ("至", "到", "止")
+# "有效期至B", "有效期截止日期B", "届满日期B": the value names only the end of the validity.
+_END_WORDS = ("至", "到", "止", "截止", "截至", "届满", "到期")
 
 
 def _kind(doc: ReadDocument, col: Collector) -> None:

@@ -118,9 +118,10 @@ def find_unit(text: str) -> str | None:
 
 
 def spaced(word: str) -> re.Pattern[str]:
-    """A label that may have spaces between its characters ("名 称")."""
+    """A label that may have spaces between its characters ("名 称"), or the dot OCR reads
+    into the wide gap a printed licence leaves there ("名·称")."""
     chars = [re.escape(c) for c in norm(word)]
-    return re.compile(r"\s*".join(chars))
+    return re.compile(r"[\s·•・.．]*".join(chars))
 
 
 # ----------------------------------------------------------------- numbers and dates

@@ -12,8 +12,6 @@ class ReadSettings(Model):
     version: int
     min_page_chars: int
     max_cid_share: float
-    table_page_keywords: list[str]
-    table_title_chars: int
     table_max_path_segments: int
     table_max_edge_pairs: int
     table_max_intersections: int
