@@ -277,3 +277,30 @@ def test_narratives_with_plain_numbered_headings_and_sub_headings(tmp_path):
     assert set(narratives) == {"operation", "capability", "features"}
     assert "实行会员制。" in narratives["operation"].text
     assert narratives["capability"].text == "有专职人员20人。"
+
+
+YEAR_INDICATORS = [["功能", "指标", "2024年", "2025年"],
+                   ["信息服务", "开展信息服务活动次数", "5", "8"],
+                   ["信息服务", "线下服务企业数（家）", "90", "130"],
+                   ["技术服务", "开展技术服务活动（次）", "4", "6"]]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_indicator_years_as_columns_in_a_pdf(tmp_path, ruled):
+    """Ruled: the table's year columns decide, and the text layer's copy of the same rows is
+    not read again without them. Unruled (or OCR'd): a year header line gives the columns."""
+    if ruled:
+        doc = pdf_file(tmp_path / "申请报告.pdf", [["申请报告"]], tables={0: YEAR_INDICATORS})
+    else:
+        doc = pdf_file(tmp_path / "申请报告.pdf", [["申请报告", *("  ".join(r) for r in YEAR_INDICATORS)]])
+    f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
+    assert (f["info_activities"].value, f["info_offline_smes"].value, f["tech_activities"].value) == (8, 130, 6)
+
+
+def test_a_bound_written_before_the_figure_is_not_the_figure(tmp_path):
+    doc = pdf_file(tmp_path / "申请报告.pdf", [["申请报告", "服务功能  指标名称  认定要求  实际完成  是否申报",
+                                                 "信息服务  线下年服务中小企业数量  ≥100家  156家  是",
+                                                 "融资服务  年帮助中小企业融资总额  不少于5亿元  —  否"]])
+    f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
+    assert f["info_offline_smes"].value == 156
+    assert f["financing_amount"].review and "界限" in f["financing_amount"].review[0]  # a bound alone: review

@@ -38,6 +38,7 @@ class _State:
     claims: Claims = field(default_factory=Claims)
     others: list[LabelValue] = field(default_factory=list)
     unit: str | None = None  # "金额单位：万元" above the table being read: the unit of its bare amounts
+    line_years: list[YearTag] = field(default_factory=list)  # a text line "指标 2024年 2025年": its columns
 
 
 def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = None) -> list[LabelValue]:
@@ -48,9 +49,13 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
         _table(state, table.rows)
     state.unit = None
     section = None
+    rows_read = _table_rows(doc)
     for block in doc.blocks:
         state.unit = p.statement_unit(block.text) if block.loc.page is not None else None  # a page's 单位 line
+        state.line_years = []
         for line in block.text.split("\n"):
+            if block.loc.page is not None and p.norm(line) in rows_read.get(block.loc.page, ()):
+                continue  # a PDF table row, read with its columns (years, requirements) already
             section = _line(state, line, block.loc, section)
     state.unit = None
     extract_prose(doc, col)  # figures written only in running text, for fields still without a value
@@ -66,6 +71,19 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
 
 
 # ----------------------------------------------------------------------------- tables
+def _table_rows(doc: ReadDocument) -> dict[int, set[str]]:
+    """Per PDF page, the rows its ruled tables gave, as the text layer's line would read them."""
+    out: dict[int, set[str]] = {}
+    for table in doc.tables:
+        if table.page is None:
+            continue
+        for row in table.rows:
+            key = "".join(p.norm(c.text) for _, c in _dedupe(row))
+            if key:
+                out.setdefault(table.page, set()).add(key)
+    return out
+
+
 def _dedupe(row: list[Cell]) -> list[tuple[int, Cell]]:
     """A merged cell repeats in every grid position it covers: keep it once."""
     out: list[tuple[int, Cell]] = []
@@ -233,7 +251,7 @@ def _pick(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[
 
 def _is_threshold(text: str) -> bool:
     key = p.norm(text)
-    return value_like(text) and any(p.norm(w) in key for w in concepts().threshold_words)
+    return value_like(text) and any(w and w in key for w in map(p.norm, concepts().threshold_words))
 
 
 def _threshold_reason(text: str) -> str:
@@ -377,6 +395,10 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
                     _row(state, list(enumerate(tokens)), {}, section, min_score=LINE_MIN_SCORE)
         return section
     tokens = [Cell(text=t, loc=loc) for t in line.split()]
+    years = [t for c in tokens if (t := year_tag(c.text))]
+    if len(years) >= 2 and len(years) >= len(tokens) - 2 and len({(t.year, t.relative) for t in years}) >= 2:
+        state.line_years = years  # "指标 2024年 2025年": the last figures of the lines below are these years
+        return section
     if len(tokens) >= 2 and mt.has_checkbox(line):  # "单位性质 □企业 ☑事业单位 …": the options are one value
         reading = interpret(tokens[0].text)
         if reading and reading.score >= LINE_MIN_SCORE and not reading.target.startswith(PAIR):
@@ -384,8 +406,25 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
             _pick(state, reading, tokens[0], [(1, Cell(text=rest, loc=loc))], {}, 0.8)
             return section
     if len(tokens) >= 2:
-        _row(state, list(enumerate(tokens)), {}, section, min_score=LINE_MIN_SCORE)
+        _row(state, list(enumerate(tokens)), _line_tags(state, tokens), section, min_score=LINE_MIN_SCORE)
     return section
+
+
+def _line_tags(state: _State, tokens: list[Cell]) -> dict[int, YearTag]:
+    """The year of each of a line's last figures, when a year header line came above and the
+    line ends in exactly as many figures (columns of a text layer align from the right)."""
+    years = state.line_years
+    if not years:
+        return {}
+    figures = 0
+    for cell in reversed(tokens):
+        if not value_like(cell.text):
+            break
+        figures += 1
+    if figures != len(years):
+        return {}
+    start = len(tokens) - figures
+    return {start + k: tag for k, tag in enumerate(years)}
 
 
 def _segments(line: str, function: str | None) -> list[str]:

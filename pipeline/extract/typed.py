@@ -39,7 +39,7 @@ def _indicator_ids() -> frozenset[str]:
 
 def value_like(text: str) -> bool:
     """A cell that holds a figure rather than words: a number, amount, percentage or date."""
-    key = p.norm(text)
+    key = _unbounded(p.norm(text))
     if not key:
         return False
     rest = p.strip_years(key)
@@ -49,6 +49,18 @@ def value_like(text: str) -> bool:
         return True
     digits = p.chinese_number(key)
     return bool(digits) and len(digits) >= len(key) - 3 and len(digits) >= 2
+
+
+def _unbounded(key: str) -> str:
+    """'≥100家', '不少于5次' → '100家', '5次': a bound is still a figure (the caller tells it
+    apart as a threshold, so it is never taken as the value without review)."""
+    vocab = concepts()
+    bounds = [w for w in vocab.threshold_words if w not in vocab.clause_joiners]  # "达到120家" is a value
+    for word in sorted(bounds, key=len, reverse=True):
+        w = p.norm(word)
+        if w and key.startswith(w) and len(key) > len(w):
+            return key[len(w):]
+    return key
 
 
 def value_unit(text: str) -> str | None:
