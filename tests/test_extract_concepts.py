@@ -159,3 +159,30 @@ def test_function_rows_are_named_by_their_function(text, function):
 
 def test_a_label_in_its_function_cell_is_not_an_indicator():
     assert interpret("培训服务") is None  # a row named by its function, not a figure's label
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [("上年度获得的营业性收入", "revenue"), ("认缴的注册资本数额", "registered_capital")],
+)
+def test_a_label_partly_in_unknown_words_is_read_weakly(label, field):
+    assert interpret(label) is None or not interpret(label).weak
+    reading = interpret(label, weak=True)
+    assert reading is not None and reading.target == field
+
+
+@pytest.mark.parametrize("label", ["其中女性员工", "平台负责人", "年度纳税额"])
+def test_weak_reading_still_rejects_near_misses(label):
+    reading = interpret(label, weak=True)
+    assert reading is None or reading.target not in ("service_staff", "revenue")
+
+
+def test_a_weakly_read_value_goes_to_review(tmp_path):
+    from pipeline.extract import extract_application
+    from pipeline.models import MaterialType
+    from tests.test_extract_support import classified, docx_file
+
+    doc = docx_file(tmp_path / "申请报告.docx", ["申请报告", [["上年度获得的营业性收入", "1,200万元"]]])
+    f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
+    assert f["revenue"].value == 12_000_000.0
+    assert f["revenue"].confidence <= 0.6 and "未能识别" in f["revenue"].review[0]

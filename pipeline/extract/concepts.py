@@ -54,6 +54,7 @@ class Columns(Model):
 class Concepts(Model):
     version: int
     min_coverage: float
+    weak_coverage: float
     margin: float
     context_bonus: float
     filler: list[str]
@@ -182,6 +183,7 @@ class Reading:
     label: Label
     function: str | None = None  # the function an indicator belongs to
     runner_up: str | None = None  # a second target scored within the margin: the label is ambiguous
+    weak: bool = False  # the field's words explain less of the label than min_coverage: read, for review
 
     @property
     def ambiguous(self) -> bool:
@@ -264,9 +266,12 @@ def _named_function(label: Label) -> str | None:
 
 
 @lru_cache(maxsize=16384)
-def interpret(text: str, function: str | None = None, kinds: tuple[str, ...] | None = None) -> Reading | None:
+def interpret(text: str, function: str | None = None, kinds: tuple[str, ...] | None = None,
+              weak: bool = False) -> Reading | None:
     """The best reading of a label; `function` is the function its row or section names, `kinds`
-    the field types the value can be (a figure in running text is no name or date)."""
+    the field types the value can be (a figure in running text is no name or date). With `weak`,
+    a label the field's words explain only in part (words nobody listed) still names the one field
+    that explains most of it, marked weak so that the value goes to review."""
     label = read_label(text)
     if not label.main or len(label.main) > 40 or p.starts_with_number(label.main) or _has_marks(text):
         return None  # a check-box text is a value ("☑信息服务 □技术服务"), never a label
@@ -295,9 +300,13 @@ def interpret(text: str, function: str | None = None, kinds: tuple[str, ...] | N
         fn_words = tuple(vocab.functions[fn].words + vocab.function_also)
         for field_id, concept in vocab.indicators.get(fn, {}).items():
             s = score(label, concept, fn_words)
-            if s is not None and s >= vocab.min_coverage:  # the bonus ranks, it never admits
-                scored.append((s + vocab.context_bonus, field_id, fn))
-    scored = [s for s in scored if s[0] >= vocab.min_coverage]
+            if s is not None and s >= (vocab.weak_coverage if weak else vocab.min_coverage):
+                scored.append((s + vocab.context_bonus, field_id, fn))  # the bonus ranks, it never admits
+    strong = [s for s in scored if s[0] >= vocab.min_coverage]
+    if strong or not weak:
+        scored = strong
+    else:
+        return _weak_reading(scored, label, kinds)
     if kinds is not None:
         types = field_catalog().fields
         scored = [s for s in scored if s[1].startswith(PAIR) or types[s[1]].type in kinds]
@@ -308,3 +317,19 @@ def interpret(text: str, function: str | None = None, kinds: tuple[str, ...] | N
     rival = next((s for s in scored[1:] if s[1] != best[1]), None)
     runner_up = rival[1] if rival and best[0] - rival[0] < vocab.margin else None
     return Reading(best[1], round(min(best[0], 1.0), 3), label, best[2], runner_up)
+
+
+def _weak_reading(scored: list[tuple[float, str, str | None]], label: Label,
+                  kinds: tuple[str, ...] | None) -> Reading | None:
+    """The one field a partly explained label names: none when another comes within the margin."""
+    vocab = concepts()
+    scored = [s for s in scored if s[0] >= vocab.weak_coverage and not s[1].startswith(PAIR)]
+    if kinds is not None:
+        scored = [s for s in scored if field_catalog().fields[s[1]].type in kinds]
+    if not scored:
+        return None
+    scored.sort(key=lambda s: -s[0])
+    best = scored[0]
+    if any(s[1] != best[1] and best[0] - s[0] < vocab.margin for s in scored[1:]):
+        return None
+    return Reading(best[1], round(min(best[0], 1.0), 3), label, best[2], weak=True)

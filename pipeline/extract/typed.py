@@ -111,6 +111,10 @@ def commit(col: Collector, dated: list[Dated], reading: Reading, label_text: str
         parsed.review.append(doubt)
     if note:
         parsed.note = "；".join(n for n in (parsed.note, note) if n)
+    if reading.weak:
+        parsed.review.append(f"标签“{p.join_cjk(label_text.strip())}”中有未能识别的词，已按"
+                             f"{field_catalog().name(field_id)}读取，请核对")
+        parsed.confidence = min(parsed.confidence, AMBIGUOUS_CONFIDENCE)
     if reading.ambiguous:
         other = field_catalog().name(reading.runner_up.removeprefix("pair:"))
         parsed.review.append(f"标签“{p.join_cjk(label_text.strip())}”也可能是指{other}，已按"
