@@ -304,3 +304,57 @@ def test_a_bound_written_before_the_figure_is_not_the_figure(tmp_path):
     f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
     assert f["info_offline_smes"].value == 156
     assert f["financing_amount"].review and "界限" in f["financing_amount"].review[0]  # a bound alone: review
+
+
+def _docx_with_boxes(path, make_box):
+    """A 申报功能 cell whose boxes Word made one way or another (make_box(run_parent, checked))."""
+    import docx
+    from docx.oxml.ns import qn  # noqa: F401  (used by the makers)
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "申报功能"
+    paragraph = table.cell(0, 1).paragraphs[0]
+    for name, checked in (("信息服务", True), ("技术服务", False), ("培训服务", True)):
+        make_box(paragraph, checked)
+        paragraph.add_run(name + " ")
+    document.save(str(path))
+    from pipeline.models import FileKind
+    from tests.test_extract_support import read
+    return read(path, FileKind.docx)
+
+
+def _symbol_font_box(paragraph, checked):
+    from docx.oxml.ns import qn
+    run = paragraph.add_run("R" if checked else "£")  # what Wingdings 2 shows as ☑ / □
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:ascii"), "Wingdings 2")
+    fonts.set(qn("w:hAnsi"), "Wingdings 2")
+
+
+def _form_field_box(paragraph, checked):
+    from docx.oxml import parse_xml
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    state = "<w:checked/>" if checked else ""
+    paragraph._p.append(parse_xml(
+        f'<w:r {w}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:enabled/>'
+        f'<w:checkBox><w:sizeAuto/><w:default w:val="0"/>{state}</w:checkBox></w:ffData></w:fldChar></w:r>'))
+    paragraph._p.append(parse_xml(f'<w:r {w}><w:instrText> FORMCHECKBOX </w:instrText></w:r>'))
+    paragraph._p.append(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+@pytest.mark.parametrize("make_box", [_symbol_font_box, _form_field_box])
+def test_check_boxes_however_word_made_them(tmp_path, make_box):
+    doc = _docx_with_boxes(tmp_path / "申请报告.docx", make_box)
+    assert _extract(doc).fields["functions_claimed"].value == ["information", "training"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("信息服务 是 技术服务 否 培训服务 是", ["information", "training"]),
+     ("信息服务（有） 市场服务（无）", ["information"]),
+     ("政策信息服务、检验检测服务、电子商务服务", ["information", "technology", "market"])],
+)
+def test_claimed_functions_answered_or_named_by_their_services(tmp_path, cell, expected):
+    doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), [["申报功能", cell]]])
+    assert _extract(doc).fields["functions_claimed"].value == expected

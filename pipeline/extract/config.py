@@ -163,9 +163,15 @@ class Regions(Model):
 @cache
 def labels() -> Labels:
     try:
-        return Labels.model_validate(load_yaml(DATA_DIR / "labels.yaml"))
+        vocab = Labels.model_validate(load_yaml(DATA_DIR / "labels.yaml"))
     except ValueError as exc:
         raise ReferenceDataError(f"labels.yaml 无效：{exc}") from exc
+    from .concepts import concepts  # one list of the services that name a function: concepts.yaml
+
+    for key, spec in concepts().functions.items():
+        names = vocab.functions.setdefault(key, [])
+        names.extend(w for w in spec.words if w not in names)
+    return vocab
 
 
 @cache

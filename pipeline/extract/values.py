@@ -294,9 +294,12 @@ def _functions(text: str, unit: str | None, label: str) -> Parsed | None:
     text = _restore_boxes(text, labels().functions)
     if mt.has_checkbox(text):
         options = _enum_options(text, labels().functions)
-    else:  # plain list such as "信息服务、培训服务": every named function counts
+    else:  # plain list such as "信息服务、培训服务": every named function counts, unless 否 follows it
         matcher = _matcher(tuple((k, tuple(v)) for k, v in labels().functions.items()))
-        options = [(key, True) for _, _, key, _ in matcher.find_all(p.norm(text))]
+        flat = p.norm(text)
+        found = matcher.find_all(flat)
+        options = [(key, _answered(flat[end:found[n + 1][0] if n + 1 < len(found) else len(flat)]))
+                   for n, (_, end, key, _) in enumerate(found)]
     if not options:
         return None
     order = list(labels().functions)
@@ -307,6 +310,16 @@ def _functions(text: str, unit: str | None, label: str) -> Parsed | None:
     if not chosen:
         return Parsed([], 0.5, "未勾选任何功能")
     return Parsed(chosen)
+
+
+def _answered(after: str) -> bool:
+    """Whether a function named in a list is claimed, by a short 是/否 right after its name
+    ("信息服务 是 技术服务 否"); a name with nothing after it counts as claimed."""
+    vocab = labels()
+    after = after.replace("(", "").replace(")", "")
+    if not after or len(after) > 4:
+        return True
+    return not (mt.starts_with_any(vocab.no_words, after) and not mt.starts_with_any(vocab.yes_words, after))
 
 
 def _matcher(frozen: tuple) -> mt.Matcher:

@@ -16,6 +16,9 @@ from .normalize import normalize_text
 
 _W_T, _W_TAB, _W_BR, _W_SYM, _W_P = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:sym"), qn("w:p")
 _W_CHAR, _W_FONT = qn("w:char"), qn("w:font")
+_W_RPR, _W_RFONTS, _W_FLDCHAR = qn("w:rPr"), qn("w:rFonts"), qn("w:fldChar")
+_W_FFDATA, _W_CHECKBOX, _W_CHECKED, _W_DEFAULT, _W_VAL = (
+    qn("w:ffData"), qn("w:checkBox"), qn("w:checked"), qn("w:default"), qn("w:val"))
 
 # Check boxes typed with symbol fonts (Insert > Symbol) rather than Unicode characters.
 _SYMBOLS = {
@@ -34,11 +37,15 @@ _SYMBOLS = {
 
 
 def element_text(element) -> str:
-    """Text of a paragraph or cell element, including tabs, breaks and symbol check boxes."""
+    """Text of a paragraph or cell element, including tabs, breaks and check boxes however Word
+    made them: a symbol (Insert > Symbol), a letter typed in a symbol font ("R" in Wingdings 2
+    shows ☑), or a legacy form-field check box (no text at all, only its checked state)."""
     parts: list[str] = []
-    for el in element.iter(_W_T, _W_TAB, _W_BR, _W_SYM, _W_P):
+    for el in element.iter(_W_T, _W_TAB, _W_BR, _W_SYM, _W_P, _W_FLDCHAR):
         if el.tag == _W_T:
-            parts.append(el.text or "")
+            parts.append(_in_symbol_font(el, el.text or ""))
+        elif el.tag == _W_FLDCHAR:
+            parts.append(_form_checkbox(el))
         elif el.tag == _W_TAB:
             parts.append("\t")
         elif el.tag in (_W_BR, _W_P) and parts:
@@ -47,6 +54,30 @@ def element_text(element) -> str:
             key = ((el.get(_W_FONT) or "").lower(), (el.get(_W_CHAR) or "").upper())
             parts.append(_SYMBOLS.get(key, ""))
     return "".join(parts)
+
+
+def _in_symbol_font(t, text: str) -> str:
+    """Characters of a run set in Wingdings / Wingdings 2 as the check boxes they show."""
+    run = t.getparent()
+    fonts = run.find(f"{_W_RPR}/{_W_RFONTS}") if run is not None else None
+    if fonts is None:
+        return text
+    font = next((v.lower() for v in fonts.attrib.values() if v.lower().startswith("wingdings")), None)
+    if font is None:
+        return text
+    return "".join(_SYMBOLS.get((font, f"F0{ord(ch):02X}"), "") if ord(ch) < 0x100 else ch for ch in text)
+
+
+def _form_checkbox(fld) -> str:
+    """A legacy FORMCHECKBOX field: ☑ or □ by its checked state (or its default)."""
+    box = fld.find(f"{_W_FFDATA}/{_W_CHECKBOX}")
+    if box is None:
+        return ""
+    state = box.find(_W_CHECKED)
+    if state is None:
+        state = box.find(_W_DEFAULT)
+    checked = state is not None and (state.get(_W_VAL) or "1").lower() not in ("0", "false", "off")
+    return "☑" if checked else "□"
 
 
 def read_docx(entry: FileEntry) -> ReadDocument:
