@@ -358,3 +358,15 @@ def test_check_boxes_however_word_made_them(tmp_path, make_box):
 def test_claimed_functions_answered_or_named_by_their_services(tmp_path, cell, expected):
     doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), [["申报功能", cell]]])
     assert _extract(doc).fields["functions_claimed"].value == expected
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [([["功能", "指标", "完成情况"], ["培训服务", "具有培训资质或备案", "√"]], True),  # a tick alone
+     ([["办学许可证", "有"]], True),  # named outside the training rows
+     ("本平台具有培训资质，已在自治区中小企业主管部门备案。", True),  # stated in a sentence
+     ("平台目前尚未取得培训资质，正在申请备案。", False)],
+)
+def test_training_qualification_however_stated(tmp_path, part, expected):
+    doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), part])
+    assert _extract(doc).fields["training_qualification"].value is expected

@@ -48,6 +48,37 @@ def extract_prose(doc: ReadDocument, col: Collector) -> None:
                     break
 
 
+def extract_prose_flags(doc: ReadDocument, col: Collector) -> None:
+    """Yes/no indicators stated in a sentence ("本平台具有培训资质，已在…备案"): the sentence names
+    the indicator by one of its trigger words; a no-word right before it ("尚未取得培训资质",
+    "不具备办学许可") makes it False, a yes-word or the evidence it cites makes it True."""
+    from .concepts import concepts
+
+    vocab = labels()
+    for group in concepts().indicators.values():
+        for field_id, concept in group.items():
+            if field_catalog().fields[field_id].type != "bool" or not concept.triggers or col.has(field_id):
+                continue
+            for block in doc.blocks:
+                for sentence in _sentences(block.text):
+                    flat = p.norm(sentence)
+                    at = min((flat.find(p.norm(t)) for t in concept.triggers if p.norm(t) in flat), default=-1)
+                    if at < 0 or len(flat) > 120:
+                        continue
+                    before = flat[max(0, at - 6):at]
+                    if any(p.norm(w) in before for w in vocab.no_words if len(p.norm(w)) >= 2 or w in "无未不"):
+                        value = False
+                    elif any(p.norm(w) in flat for w in vocab.yes_words + vocab.evidence_words if len(p.norm(w)) >= 2):
+                        value = True
+                    else:
+                        continue
+                    parsed = parse("bool", "是" if value else "否", None, field_id)
+                    parsed.note = "取自正文叙述"
+                    col.add(field_id, parsed, Source.at(doc.file, block.loc, sentence.strip(), EXTRACTOR),
+                            f"正文：{concept.triggers[0]}", PROSE_WEIGHT)
+                    break
+
+
 def _fits(kind: str, value_text: str) -> bool:
     """The unit written with the figure is of the field's kind (money, count, ratio, area)."""
     units = labels().units

@@ -20,7 +20,7 @@ from .collect import Collector
 from .concepts import PAIR, Reading, concepts, function_in, interpret
 from .functions import Claims
 from .identity import add_place
-from .prose import extract_prose
+from .prose import extract_prose, extract_prose_flags
 from .typed import commit, count_of, value_like
 from .yearly import Dated, YearTag, YearValue, resolve_dated, resolve_pairs, slot_of, text_tag, year_tag
 
@@ -59,6 +59,7 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
             section = _line(state, line, block.loc, section)
     state.unit = None
     extract_prose(doc, col)  # figures written only in running text, for fields still without a value
+    extract_prose_flags(doc, col)  # and yes/no indicators (培训资质) stated in a sentence
     extract_clauses(doc, col, as_of_year, state.pairs, state.dated)
     resolve_pairs(state.pairs, state.file, EXTRACTOR, col, as_of_year)
     resolve_dated(state.dated, col, as_of_year)

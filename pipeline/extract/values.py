@@ -206,6 +206,11 @@ def _text(text: str, unit: str | None, label: str) -> Parsed | None:
 
 def _bool(text: str, unit: str | None, label: str) -> Parsed | None:
     vocab = labels()
+    key = p.norm(text)
+    if key and all(ch in vocab.checkbox.checked for ch in key):
+        return Parsed(True)  # a tick alone in the answer cell ("√")
+    if key and all(ch in vocab.checkbox.unchecked for ch in key):
+        return Parsed(False)
     if mt.has_checkbox(text):
         chosen = [opt for checked, opt in p.checkbox_options(text) if checked]
         if not chosen:
