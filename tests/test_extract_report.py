@@ -370,3 +370,9 @@ def test_claimed_functions_answered_or_named_by_their_services(tmp_path, cell, e
 def test_training_qualification_however_stated(tmp_path, part, expected):
     doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), part])
     assert _extract(doc).fields["training_qualification"].value is expected
+
+
+def test_a_unit_row_at_the_top_of_the_table_scales_its_bare_amounts(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), [["单位：万元", None], ["资产总额", "1560"], ["上年度营业收入", "980"]]])
+    f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
+    assert (f["total_assets"].value, f["revenue"].value) == (15_600_000.0, 9_800_000.0)

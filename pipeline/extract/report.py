@@ -106,7 +106,8 @@ def _column_tags(rows: list[list[Cell]]) -> dict[int, YearTag]:
 
 
 def _unit_line(doc: ReadDocument, table: Table) -> str | None:
-    """The 单位 line of a table: in the two paragraphs before it (.docx) or on its page (PDF)."""
+    """The 单位 line of a table: in the two paragraphs before it (.docx), on its page (PDF), or as a
+    row of its own at its top."""
     if table.after_paragraph is not None:
         texts = [b.text for b in doc.blocks if b.loc.paragraph is not None
                  and table.after_paragraph - 2 < b.loc.paragraph <= table.after_paragraph]
@@ -115,6 +116,10 @@ def _unit_line(doc: ReadDocument, table: Table) -> str | None:
     else:
         texts = []
     found = [u for t in texts if (u := p.statement_unit(t))]
+    for row in table.rows[:2]:  # or a row of the table itself that says only "单位：万元"
+        filled = {c.text.strip() for c in row if p.norm(c.text)}
+        if len(filled) == 1 and (u := p.statement_unit(filled.pop())) and len(p.norm(row[0].text)) <= 12:
+            found.append(u)
     return found[-1] if found else None
 
 
