@@ -186,3 +186,13 @@ def test_a_weakly_read_value_goes_to_review(tmp_path):
     f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
     assert f["revenue"].value == 12_000_000.0
     assert f["revenue"].confidence <= 0.6 and "未能识别" in f["revenue"].review[0]
+
+
+def test_a_text_line_that_is_just_label_and_value_is_read_weakly(tmp_path):
+    from pipeline.extract import extract_application
+    from pipeline.models import MaterialType
+    from tests.test_extract_support import classified, pdf_file
+
+    doc = pdf_file(tmp_path / "申请报告.pdf", [["申请报告", "上年度获得的营业性收入 1,200万元"]])
+    f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
+    assert f["revenue"].value == 12_000_000.0 and f["revenue"].review

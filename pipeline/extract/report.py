@@ -182,9 +182,11 @@ def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag],
             i += 1
             continue
         reading = interpret(cell.text, function)
-        if reading is None and not min_score and i + 1 < len(cells) and value_like(cells[i + 1][1].text):
-            reading = interpret(cell.text, function, weak=True)  # a table label in words nobody listed
-        if reading is None or reading.score < min_score:
+        if reading is None and (not min_score or len(cells) == 2) and i + 1 < len(cells) \
+                and value_like(cells[i + 1][1].text):
+            # a table label in words nobody listed (or a text line that is just "label value")
+            reading = interpret(cell.text, function, weak=True)
+        if reading is None or (reading.score < min_score and not reading.weak):
             if not min_score:  # a table row (tokens of a text line may be pieces of wrapped labels)
                 if function and _words_and_figures(cell.text):  # "年服务企业85家，组织活动6次" in one cell
                     read_text(cell.text, cell.loc, function, state.file, state.col, state.as_of_year,
