@@ -376,3 +376,8 @@ def test_a_unit_row_at_the_top_of_the_table_scales_its_bare_amounts(tmp_path):
     doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), [["单位：万元", None], ["资产总额", "1560"], ["上年度营业收入", "980"]]])
     f = extract_application([doc], [classified(doc, MaterialType.application_report)], 2026).fields
     assert (f["total_assets"].value, f["revenue"].value) == (15_600_000.0, 9_800_000.0)
+
+
+def test_a_name_stops_where_another_label_starts_on_its_line(tmp_path):
+    doc = docx_file(tmp_path / "申请报告.docx", [("Title", "申请报告"), "申报单位： 宁夏某某科技有限公司          日期：2026年3月"])
+    assert _extract(doc).fields["unit_name"].value == "宁夏某某科技有限公司"

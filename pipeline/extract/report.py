@@ -442,13 +442,21 @@ def _segments(line: str, function: str | None) -> list[str]:
     segments: list[str] = []
     for token in line.replace("；", " ").replace(";", " ").split():
         head = token.replace("：", ":").partition(":")[0]
-        if ":" in token.replace("：", ":") and (not segments or interpret(head, function)):
+        if ":" in token.replace("：", ":") and (not segments or interpret(head, function) or _another_label(head, segments[-1])):
             segments.append(token)
         elif segments:
             segments[-1] += " " + token
         else:
             segments.append(token)
     return segments
+
+
+def _another_label(head: str, current: str) -> bool:
+    """'日期：…' after '申报单位：某某公司': a short run of Chinese before a colon, once the current
+    segment already holds a value, opens a label of its own even when it names no field."""
+    value = current.replace("：", ":").partition(":")[2]
+    key = p.norm(head)
+    return bool(p.norm(value)) and 0 < len(key) <= 8 and all(p.has_cjk(ch) for ch in key)
 
 
 # ----------------------------------------------------------------------------- what named no field
