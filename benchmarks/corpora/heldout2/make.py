@@ -317,6 +317,8 @@ class P:
     audit_scan: bool = False
     layout: str = "flat"  # flat | nested | zip | bundle | bundle_scan
     client_total_row: bool = False
+    special_audit: bool = False  # service income/expense in a separate special audit report
+    lists_fmt: str = "xlsx"  # xlsx | xlsx_titled (a merged title row and a 单位 line above the header) | docx
     # deviations from the documents agreeing with the profile (planted inconsistencies)
     report_uscc_other: bool = False
     audit_total_assets: float | None = None
@@ -380,6 +382,18 @@ def profiles() -> list[P]:
         table_cols=4, years="calendar", sat_style="frac", layout="zip", client_total_row=True,
         notes="zip, calendar years, fraction satisfaction")
 
+    add(key="e13", city="银川", name="宁夏恒信企业管理咨询有限公司", platform="恒信中小企业诊断咨询平台",
+        report_fmt="photo", special_audit=True, lists_fmt="docx", functions={"consulting": {"consulting_activities": 5}},
+        notes="report photographed page by page, separate special audit in 万元, staff list in Word")
+    add(key="e14", city="吴忠", name="吴忠市启航创业服务中心", platform="启航创业服务平台",
+        nature="private_non_enterprise", est="2015-10-12", capital=300_000.0, licence_style="minfei",
+        licence_file="扫描全能王 2026-02-27 15.41.jpg", table_cols=4, money="wan_label", special_audit=True,
+        lists_fmt="xlsx_titled", client_total_row=True,
+        functions={"entrepreneurship": {"entrepreneurship_activities": 7}, "training": {"training_person_times": 380,
+                                                                                    "training_qualification": False}},
+        expect={"art7_4_training": "fail"},
+        notes="民非 with a titled list workbook and a total row; one of two claimed functions fails, the other passes")
+
     # ---- relaxed → needs_review
     add(key="r1", city="石嘴山", name="石嘴山市中小企业服务中心", platform="石嘴山市中小企业公共服务平台",
         nature="public_institution", est="2011-08-15", capital=200_000.0, total_assets=826_000.0,
@@ -439,6 +453,11 @@ def profiles() -> list[P]:
     add(key="f9", city="中卫", name="中卫市明远技术服务有限公司", platform="明远技术服务平台",
         staff=8, college=6, mid=3, qualified=6, expect={"art6_5_service_staff": "fail"}, decision="ineligible",
         functions={"technology": {"tech_activities": 4}}, notes="eight staff")
+
+    add(key="f10", city="石嘴山", name="石嘴山市华源企业服务有限公司", platform="华源企业服务平台",
+        total_assets=1_450_000.0, liabilities=1_532_000.0, profit=-96_000.0,
+        expect={"art6_1_financial_health": "fail"}, decision="ineligible",
+        notes="clean opinion but liabilities above assets (net assets negative)")
 
     # ---- incomplete
     add(key="m1", city="银川", name="宁夏鼎盛企业服务有限公司", platform="鼎盛企业服务平台",
@@ -646,10 +665,24 @@ def audit_blocks(p: P, rng: random.Random, firm: str, assets: float) -> list:
                      [eq, fmt(p, net), fmt(p, assets * 0.93 - p.liabilities * 0.97)]]),
               ("h", inc_title), ("p", f"编制单位：{p.name}    {LAST}年度    {unit}"),
               ("t", [["项目", "本年金额", "上年金额"], *inc_rows]),
-              ("br",), ("h", f"{LAST}年度服务收支情况专项说明"),
-              ("p", f"{LAST}年度，{p.name}面向中小企业的服务收入{yuan(p.service_income)}元，"
-                    f"服务支出{yuan(p.service_expense)}元。")]
+              ]
+    if not p.special_audit:
+        blocks += [("br",), ("h", f"{LAST}年度服务收支情况专项说明"),
+                   ("p", f"{LAST}年度，{p.name}面向中小企业的服务收入{yuan(p.service_income)}元，"
+                         f"服务支出{yuan(p.service_expense)}元。")]
     return blocks
+
+
+def special_audit_blocks(p: P, rng: random.Random, firm: str) -> list:
+    """A separate special audit of service income and expenditure, figures in a small table."""
+    return [("h", "专项审计报告"), ("p", f"宁财专审字〔2026〕第{rng.randint(10, 99)}号"), ("p", f"{p.name}："),
+            ("p", f"我们接受委托，对贵单位{LAST}年度面向中小企业的服务收入和服务支出情况进行了专项审计。"),
+            ("p", "单位：万元"),
+            ("t", [["项目", f"{LAST}年度"], ["服务收入", f"{p.service_income / 10000:.2f}"],
+                   ["服务支出", f"{p.service_expense / 10000:.2f}"],
+                   ["收支差额", f"{(p.service_income - p.service_expense) / 10000:.2f}"]]),
+            ("p", "经审计，上述服务收支情况在所有重大方面真实反映了贵单位的服务开展情况。"), ("p", firm),
+            ("p", "2026年3月12日")]
 
 
 def fmt(p: P, v: float) -> str:
@@ -757,6 +790,9 @@ def build(p: P, root: Path, rng: random.Random) -> dict:
             to_docx(rep, place("application_report", "附件2 申请报告.docx"))
         elif p.report_fmt == "pdf":
             to_pdf(rep, place("application_report", "申请报告（定稿）.pdf"))
+        elif p.report_fmt == "photo":  # photographed page by page with a phone
+            for k, img in enumerate(to_images(rep, rng)):
+                save_jpg(img, place("application_report", f"IMG_{2101 + k}.JPG"))
         else:
             imgs = to_images(rep, rng)
             images_to_pdf(imgs, place("application_report", "申请报告扫描件.pdf"))
@@ -765,12 +801,22 @@ def build(p: P, root: Path, rng: random.Random) -> dict:
             target = place("audit_reports", f"{LAST}年度审计报告.pdf")
             (images_to_pdf(to_images(docs["audit_reports"], rng), target) if p.audit_scan
              else to_pdf(docs["audit_reports"], target))
+            if p.special_audit:
+                to_pdf(special_audit_blocks(p, rng, firm), place("audit_reports", "服务收支专项审计报告.pdf"))
         if "premises_proof" not in p.omit:
             to_pdf(docs["premises_proof"], place("premises_proof", "租赁合同.pdf"))
-        xl(equip_rows, "设备清单", place("resource_lists", "主要服务设施设备清单.xlsx"))
-        xl(staff_rows, "人员名单", place("resource_lists", "人员名单.xlsx"))
+        titled = p.lists_fmt == "xlsx_titled"
+        xl(equip_rows, "设备清单", place("resource_lists", "主要服务设施设备清单.xlsx"),
+           title="主要服务设施及仪器设备清单" if titled else "")
+        if p.lists_fmt == "docx":
+            to_docx([("h", "主要管理人员和专业技术人员名单"), ("p", f"填报单位：{p.name}"), ("t", staff_rows)],
+                    place("resource_lists", "附件5-2 人员名单.docx"))
+        else:
+            xl(staff_rows, "人员名单", place("resource_lists", "人员名单.xlsx"),
+               title=f"{p.name}服务人员花名册" if titled else "")
         if not p.no_client_list:
-            xl(client_rows, "服务企业", place("resource_lists", f"{LAST}年服务企业名单及满意度.xlsx"))
+            xl(client_rows, "服务企业", place("resource_lists", f"{LAST}年服务企业名单及满意度.xlsx"),
+               title=f"{LAST}年签订服务协议中小企业名单" if titled else "")
         to_docx(docs["service_evidence"], place("service_evidence", f"{LAST}年工作总结.docx"))
         photo = Image.new("RGB", (1280, 960), (rng.randint(120, 200), rng.randint(120, 180), rng.randint(100, 160)))
         ImageDraw.Draw(photo).rectangle([200, 80, 1080, 170], fill=(180, 20, 30))
@@ -810,34 +856,57 @@ def build(p: P, root: Path, rng: random.Random) -> dict:
             "rules": truth_rules(p), "inconsistencies": p.inconsistencies, "notes": p.notes}
 
 
+def staff_list_counts(p: P, n: int) -> tuple[int, int, int]:
+    """(大专+, 中级+, either) in a list of n people: a shorter list than the report drops unqualified people first."""
+    if n >= p.staff:
+        return p.college, p.mid, p.qualified
+    drop = p.staff - n
+    q = p.qualified - max(0, drop - (p.staff - p.qualified))
+    return min(p.college, q), min(p.mid, q), q
+
+
 def staff_table(p: P, n: int, rng: random.Random) -> list:
     rows = [["序号", "姓名", "性别", "学历", "职称", "岗位"]]
-    # the first `qualified` people (scaled to the list) hold 大专+ or 中级+; the others neither
-    q = round(p.qualified * n / p.staff)
-    for i in range(n):
-        if i < q:
-            edu, title = rng.choice([("本科", "中级经济师"), ("大专", "无"), ("硕士研究生", "高级工程师"), ("本科", "助理工程师")])
-        else:
-            edu, title = rng.choice([("高中", "无"), ("中专", "初级"), ("高中", "助理会计师")])
+    college, mid, qualified = staff_list_counts(p, n)
+    both = college + mid - qualified  # people with a degree and a title
+    kinds = ([("both")] * both + ["college"] * (college - both) + ["mid"] * (mid - both)
+             + ["none"] * (n - qualified))
+    rng.shuffle(kinds)
+    for i, kind in enumerate(kinds):
+        edu = rng.choice(["大专", "本科", "硕士研究生"]) if kind in ("both", "college") else rng.choice(["高中", "中专"])
+        title = (rng.choice(["中级经济师", "工程师", "高级工程师", "中级会计师"]) if kind in ("both", "mid")
+                 else rng.choice(["无", "助理工程师", "初级会计师", ""]))
         rows.append([i + 1, person(rng), rng.choice("男女"), edu, title, rng.choice(["服务专员", "项目经理", "技术顾问", "培训师"])])
     return rows
 
 
 def client_table(p: P, n: int, rng: random.Random) -> list:
+    """The evaluations agree with the rate the report states: that share say 满意 or 非常满意, the others 一般/不满意."""
     rows = [["序号", "企业名称", "服务内容", "协议签订时间", "满意度评价"]]
+    happy = round(p.sat * n)
+    marks = ["满意"] * happy + ["一般"] * (n - happy)
+    rng.shuffle(marks)
     for i in range(n):
         nm = f"宁夏{rng.choice('鑫泰华宏盛德源隆兴丰瑞')}{rng.choice('达安通远信和恒海川岳')}{rng.choice(['商贸', '建材', '农业', '食品', '机械', '科技'])}有限公司"
-        rows.append([i + 1, nm, rng.choice(["政策咨询", "融资对接", "技术服务", "培训"]), f"{LAST}年{rng.randint(1, 12)}月",
-                     rng.choice(["满意", "非常满意", "满意", "基本满意"])])
+        mark = marks[i]
+        if mark == "满意" and rng.random() < 0.4:
+            mark = "非常满意"
+        elif mark == "一般" and rng.random() < 0.3:
+            mark = "不满意"
+        rows.append([i + 1, nm, rng.choice(["政策咨询", "融资对接", "技术服务", "培训"]), f"{LAST}年{rng.randint(1, 12)}月", mark])
     if p.client_total_row:
         rows.append(["合计", f"{n}家", "", "", ""])
     return rows
 
 
-def xl(rows: list, title: str, path: Path) -> None:
+def xl(rows: list, sheet: str, path: Path, title: str = "") -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = title
+    ws.title = sheet
+    if title:  # what people put above a list: a merged title row, then who filled it in
+        ws.append([title])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(rows[0]))
+        ws.append([f"填报时间：2026年3月{8 + len(title) % 9}日"])
     for r in rows:
         ws.append(r)
     wb.properties.created = wb.properties.modified = FIXED_TIME
@@ -853,7 +922,11 @@ def truth_fields(p: P, code: str, report_code: str, n_staff: int, n_clients: int
          "satisfaction_rate": p.sat, "aggregated_agencies": p.agencies, "public_benefit_share": p.pb,
          "revenue": p.revenue, "functions_claimed": sorted(p.functions), "licence.uscc": code,
          "licence.name": p.name, "staff_list.count": n_staff, "staff_list.qualified_count":
-             round(p.qualified * n_staff / p.staff)}
+             staff_list_counts(p, n_staff)[2]}
+    if not p.branch:
+        f["licence.legal_representative"] = legal
+    if p.licence_style in ("inst", "soc", "minfei"):  # the validity printed on the certificate
+        f["licence.valid_from"], f["licence.valid_until"] = "2023-06-01", "2028-05-31"
     if p.nature == "enterprise":
         f["registered_capital"] = p.capital
         f["licence.registered_capital"] = p.capital
