@@ -929,7 +929,8 @@ def truth_fields(p: P, code: str, report_code: str, n_staff: int, n_clients: int
         f["licence.valid_from"], f["licence.valid_until"] = "2023-06-01", "2028-05-31"
     if p.nature == "enterprise":
         f["registered_capital"] = p.capital
-        f["licence.registered_capital"] = p.capital
+        if not p.branch:  # a branch licence prints no registered capital
+            f["licence.registered_capital"] = p.capital
         f["licence.established_date"] = p.est
         f["licence.is_branch"] = p.branch
     if not p.no_client_list:
