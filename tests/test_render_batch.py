@@ -143,3 +143,11 @@ def test_summary_links_survive_odd_folder_names(tmp_path: Path) -> None:
     names = ("dossier.html", "dossier.html", "dossier.docx", "checklist.docx")
     assert targets == [f"applicants/{odd}/{name}" for name in names]
     assert all((tmp_path / t).is_file() for t in targets)
+
+
+def test_city_falls_back_to_the_folder_name_prefix() -> None:
+    from pipeline.render.batch import folder_city
+
+    assert folder_city("银川市-某公司") == "银川市"
+    assert folder_city("石嘴山-石嘴山市惠农区工业企业服务有限公司") == "石嘴山市"
+    assert folder_city("某公司") == "" and folder_city("北京-某公司") == ""
