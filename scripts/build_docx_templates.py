@@ -87,13 +87,13 @@ def build_dossier() -> None:
     b.table(["项目", "内容"], ["{{ s.label }}", "{{ s.value }}"], "s in summary", [6.0, 19.7], size=SIZE_5)
     b.p("说明：初审结论只依据可自动核对的条件；第六条中的定性要求和第八条由专家评审。", size=SIZE_5)
     b.doc.add_page_break()
-    b.p("二、关键数据及来源（黄色底纹为需复核或识别置信度较低的数据）", style="Heading 1")
+    b.p("二、关键数据及来源（{{ highlight_note }}）", style="Heading 1")
     shade = "{% cellbg f.shade %}"
     b.table(
         ["指标", "数值", "来源文件及位置", "原文摘录"],
         [
             shade + "{{ f.name }}",
-            shade + "{{ f.value }}{% if f.confidence %}（置信度{{ f.confidence }}）{% endif %}"
+            shade + "{{ f.value }}"
             "{% if f.review %}【需复核：{{ f.review|join('；') }}】{% endif %}"
             "{% if f.verified %}【{{ f.verified }}】{% endif %}"
             "{% if f.alternatives %}（其他取值：{{ f.alternatives }}）{% endif %}",
@@ -105,7 +105,7 @@ def build_dossier() -> None:
         size=SIZE_5,
     )
     b.p("三、条件核验结果（第六条、第七条）", style="Heading 1")
-    b.p("规则参数版本：{{ ruleset }}；基准日期：{{ as_of }}。", size=SIZE_5)
+    b.p("核验依据：{{ ruleset }}；基准日期：{{ as_of }}。", size=SIZE_5)
     rshade = "{% cellbg r.shade %}"
     b.table(
         ["条款", "核验事项", "实际情况", "标准", "结论", "说明、放宽依据及证据"],
@@ -116,22 +116,13 @@ def build_dossier() -> None:
             rshade + "{{ r.threshold }}",
             rshade + "{{r r.outcome_rt }}",
             rshade + "{{ r.note }}{% if r.relaxation %}　放宽依据：{{ r.relaxation }}{% endif %}"
+            "{% if r.basis %}　依据：{{ r.basis }}{% endif %}"
             "{% for e in r.evidence %}　证据：{{ e.label }} {{ e.excerpt }}{% endfor %}",
         ],
         "r in rules",
         [3.0, 4.0, 3.5, 3.0, 2.7, 9.5],
         size=SIZE_5,
     )
-    b.p("{%p if parameter_rows %}")
-    b.p("核验所用参数及依据", style="Heading 2")
-    b.table(
-        ["核验事项", "参数", "取值", "依据", "施行日期"],
-        ["{{ p.rule }}", "{{ p.name }}", "{{ p.value }}", "{{ p.reference }}", "{{ p.effective }}"],
-        "p in parameter_rows",
-        [4.0, 5.0, 3.5, 10.2, 3.0],
-        size=SIZE_5,
-    )
-    b.p("{%p endif %}")
     b.p("四、材料间不一致", style="Heading 1")
     b.p("{%p if inconsistencies %}")
     ishade = "{% cellbg i.shade %}"

@@ -41,15 +41,28 @@ def test_summary_workbook_layout(out: Path) -> None:
     assert ws.column_dimensions["A"].width >= 20
 
 
+def test_summary_prints_landscape_fit_to_width_with_header_on_every_page(out: Path) -> None:
+    for ws in openpyxl.load_workbook(out / "summary.xlsx").worksheets:
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0  # 1 is the default
+        assert ws.print_title_rows == "$1:$1"
+
+
 def test_summary_rows_links_and_colours(out: Path) -> None:
     ws = openpyxl.load_workbook(out / "summary.xlsx")["申报汇总"]
     rows = {row[0].value: row for row in ws.iter_rows(min_row=2)}
     incomplete = rows["石嘴山-宁夏材料不全服务中心"]
     assert incomplete[6].value == "材料不全"
     assert "法人证书或营业执照副本（复印件）（缺失）" in incomplete[7].value
-    assert "资产总额相差超过5%" in incomplete[11].value
+    # One short line per group: the names, not the notes (those are in the dossier).
+    assert incomplete[11].value == "材料间不一致：资产总额与资产总计（审计）"
     assert incomplete[0].hyperlink.target == "applicants/石嘴山-宁夏材料不全服务中心/dossier.html"
-    assert incomplete[15].hyperlink.target.endswith("/checklist.docx")
+    assert incomplete[14].hyperlink.target.endswith("/dossier.html")
+    assert incomplete[15].hyperlink.target.endswith("/dossier.docx")
+    assert incomplete[17].hyperlink.target.endswith("/checklist.docx")
+    made = (out / "applicants/石嘴山-宁夏材料不全服务中心/dossier.pdf").exists()
+    assert (incomplete[16].hyperlink is not None) == made  # a link to a PDF copy only when there is one
     assert incomplete[12].value == 5  # open items: one field, one inconsistency, three materials
     assert "材料间不一致：资产总额与资产总计（审计）" in incomplete[13].value
     assert incomplete[6].fill.fgColor.rgb.endswith("F8CBAD")
@@ -71,8 +84,8 @@ def test_summary_detail_sheets(out: Path) -> None:
     assert all(r[7] for r in materials)  # what to supply
     rules = list(wb["规则核验明细"].iter_rows(min_row=2, values_only=True))
     assert len(rules) == 2 + 2 + 3 + 2
-    assert ("固原-西吉县创业服务中心", "art6_5_service_staff", "未达标（适用放宽条款）") in {
-        (r[0], r[2], r[7]) for r in rules
+    assert ("固原-西吉县创业服务中心", "从事中小企业服务人员数", "未达标（适用放宽条款）") in {
+        (r[0], r[2], r[6]) for r in rules
     }
 
 
@@ -112,7 +125,7 @@ def test_summary_cells_wrap_and_outcomes_are_coloured(out: Path) -> None:
         assert all(c.font.b and c.fill.fgColor.rgb.endswith("D9E1F2") for c in ws[1])
         assert all(c.alignment.wrap_text for row in ws.iter_rows(min_row=2) for c in row)
     colours = {"通过": "1E7B34"}
-    outcomes = [c for c in wb["规则核验明细"]["H"][1:] if c.value]
+    outcomes = [c for c in wb["规则核验明细"]["G"][1:] if c.value]
     assert outcomes and all(c.font.b for c in outcomes)
     assert {c.font.color.rgb[-6:] for c in outcomes if c.value == "通过"} == {colours["通过"]}
     assert len({c.font.color.rgb for c in outcomes}) > 1  # each outcome its own colour
@@ -126,6 +139,15 @@ def test_summary_links_survive_odd_folder_names(tmp_path: Path) -> None:
     render_application(result, tmp_path / "applicants" / odd)
     render_batch([result], tmp_path, {result.applicant_id: odd}, [], [], pdf=False)
     row = next(openpyxl.load_workbook(tmp_path / "summary.xlsx")["申报汇总"].iter_rows(min_row=2))
-    targets = [unquote(row[c].hyperlink.target) for c in (0, 14, 15)]
-    assert targets == [f"applicants/{odd}/{name}" for name in ("dossier.html", "dossier.docx", "checklist.docx")]
+    targets = [unquote(row[c].hyperlink.target) for c in (0, 14, 15, 17)]
+    names = ("dossier.html", "dossier.html", "dossier.docx", "checklist.docx")
+    assert targets == [f"applicants/{odd}/{name}" for name in names]
     assert all((tmp_path / t).is_file() for t in targets)
+
+
+def test_city_falls_back_to_the_folder_name_prefix() -> None:
+    from pipeline.render.batch import folder_city
+
+    assert folder_city("银川市-某公司") == "银川市"
+    assert folder_city("石嘴山-石嘴山市惠农区工业企业服务有限公司") == "石嘴山市"
+    assert folder_city("某公司") == "" and folder_city("北京-某公司") == ""

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from ..extract.config import regions
 from ..models import ApplicationResult, Decision, MaterialStatus, Outcome
-from ..reference import material_catalog
+from ..reference import field_catalog, material_catalog
 from ..review.items import ItemState, review_items
-from .common import inconsistency_texts, material_order, registry_texts, review_flags, review_rules, rules_with
+from .common import material_order, review_rules, rules_with
 from .config import labels, settings
 from .formatting import fmt_field
 from .masking import mask_personal as mask
+from .wording import wording
 
 UNKNOWN_CITY = "未识别"
 
@@ -35,7 +37,7 @@ def app_row(result: ApplicationResult, dirname: str) -> dict:
         "folder": f"applicants/{dirname}/",  # plain relative path for Excel hyperlinks
         "unit": _text(result, "unit_name"),
         "platform": _text(result, "platform_name"),
-        "city": _text(result, "city", UNKNOWN_CITY),
+        "city": _text(result, "city") or folder_city(dirname) or UNKNOWN_CITY,
         "county": _text(result, "county"),
         "nature": _text(result, "unit_nature"),
         "decision": labels().of("decision", decision),
@@ -44,9 +46,42 @@ def app_row(result: ApplicationResult, dirname: str) -> dict:
         "missing": missing,
         "failed": rules_with(result, Outcome.fail),
         "relaxed": rules_with(result, Outcome.relaxed),
-        "flags": [mask(x) for x in registry_texts(result) + review_rules(result) + review_flags(result)],
-        "inconsistencies": [mask(x) for x in inconsistency_texts(result)],
+        **triage(result),
         **_review(result),
+    }
+
+
+def folder_city(dirname: str) -> str:
+    """The city a batch folder's name starts with ("银川市-某公司", "银川-某公司" → 银川市): the
+    secretariat names folders so, and it is better than 未识别 when no document states the city."""
+    head = dirname.split("-", 1)[0].strip() if "-" in dirname else ""
+    for city in regions().cities:
+        if head and head in (city.name, *city.aliases):
+            return city.name
+    return ""
+
+
+def triage(result: ApplicationResult) -> dict:
+    """One short line per group of open items (names only; the reasons are in the dossier):
+    rules to review, values to check, inconsistencies beyond the tolerance, registry findings.
+    Functions not claimed and differences under the tolerance are no items."""
+    t = wording().triage
+    names = field_catalog()
+    fields = list(dict.fromkeys(names.name(fid) for fid, fv in result.fields.items() if fv.review and fv.verified is None))
+    incs = list(dict.fromkeys(
+        "与".join(names.name(f) for f in inc.fields)
+        for inc in result.inconsistencies
+        if inc.material and inc.verified is None
+    ))
+    registry = [flag.title for flag in result.registry_checks]
+    rules = review_rules(result)
+
+    def line(key: str, items: list[str]) -> list[str]:
+        return [mask(t[key].format(items=t["separator"].join(items)))] if items else []
+
+    return {
+        "flags": line("registry", registry) + line("rules", rules) + line("fields", fields),
+        "inconsistencies": line("inconsistencies", incs),
     }
 
 
@@ -55,11 +90,21 @@ def _review(result: ApplicationResult) -> dict:
     items = review_items(result)
     open_ = [i for i in items if i.state == ItemState.open]
     return {
-        "open": [f"{i.category}：{i.title}" for i in open_],
+        "open": _grouped((i.category, i.title) for i in open_),
         "open_count": len(open_),
         "resolved_count": len(items) - len(open_),
         "stale_count": sum(1 for i in open_ if i.stale),
     }
+
+
+def _grouped(pairs) -> list[str]:
+    """("数据", "资产总额"), ("数据", "审计年度") → ["数据：资产总额、审计年度"], in first-seen order."""
+    groups: dict[str, list[str]] = {}
+    for category, title in pairs:
+        groups.setdefault(category, [])
+        if title not in groups[category]:
+            groups[category].append(title)
+    return [f"{category}：{wording().triage['separator'].join(titles)}" for category, titles in groups.items()]
 
 
 def decision_counts(rows: list[dict]) -> list[dict]:

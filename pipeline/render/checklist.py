@@ -20,6 +20,7 @@ from .common import (
 from .config import labels, settings
 from .formatting import fmt_day
 from .masking import mask_personal as mask
+from .wording import for_people
 
 
 def deadline_text(issued: date) -> str:
@@ -67,7 +68,7 @@ def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[st
     files = list(entry.files) if entry else []
     lines: list[str] = []
     if files:
-        lines.append("已收到的文件：" + "、".join(mask(f) for f in files) + "。")
+        lines.append("已收到的文件：" + "、".join(mask(for_people(f)) for f in files) + "。")
     if status == MaterialStatus.missing:
         lines.append("存在的问题：未在申报材料中发现该项材料。")
     elif status == MaterialStatus.unreadable and not files:
@@ -105,7 +106,7 @@ def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[st
         "article": spec.article,
         "status": labels().of("material_status", status),
         "status_code": status.value,
-        "files": "、".join(mask(f) for f in files) if files else "无",
+        "files": "、".join(mask(for_people(f)) for f in files) if files else "无",
         "deficient": status != MaterialStatus.present or bool(problems),
         "lines": lines,
     }

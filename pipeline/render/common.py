@@ -69,11 +69,14 @@ def rules_with(result: ApplicationResult, *outcomes: Outcome) -> list[str]:
 def review_rules(result: ApplicationResult) -> list[str]:
     """Rules a human must look at: needs_review, and no_evidence except the Article 7 functions
     the applicant did not need once another function passed (art7_any passed)."""
+    from .wording import unclaimed  # a function not claimed is nothing to review
+
     art7_met = any(r.id == "art7_any" and r.outcome == Outcome.pass_ for r in result.rules)
     return [
         f"{rule_title(r.id, r.title)}（{r.article}）"
         for r in result.rules
         if r.verified is None  # settled by a person (人工核实)
+        and not unclaimed(result, r)
         and (
             r.outcome == Outcome.needs_review
             or (r.outcome == Outcome.no_evidence and not (art7_met and r.id.startswith("art7_") and r.id != "art7_any"))

@@ -68,6 +68,7 @@ class Labels(Model):
     enum_fields: dict[str, str] = Field(default_factory=dict)
     rule_titles: dict[str, str] = Field(default_factory=dict)
     rule_value_types: dict[str, str] = Field(default_factory=dict)
+    year_fields: list[str] = Field(default_factory=list)
 
     def table(self, name: str) -> dict[str, str]:
         return getattr(self, name)

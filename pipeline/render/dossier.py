@@ -22,20 +22,24 @@ from .common import (
 )
 from .config import labels, scoring, settings
 from .formatting import file_href as href
-from .formatting import fmt_day, fmt_field, fmt_generic, fmt_rule_value, fmt_typed, location_text, split_ref
+from .formatting import fmt_day, fmt_field, fmt_generic, fmt_rule_value, location_text, split_ref
 from .masking import mask_personal as mask
+from .wording import for_people, rule_basis, unclaimed, wording
 
 
 def _source(src: Source | None) -> dict:
     if src is None:
-        return {"file": "", "href": "", "location": "", "excerpt": "", "extractor": "", "label": "无来源"}
+        return {"file": "", "href": "", "location": "", "excerpt": "", "label": "无来源"}
     location = location_text(src)
+    excerpt = mask(" ".join(src.excerpt.split()))
+    if src.extractor in wording().summary_sources and excerpt:  # a count the tool made, not a quotation
+        location = "，".join(x for x in (location, wording().counted.format(summary=excerpt)) if x)
+        excerpt = ""
     return {
         "file": mask(src.file),
         "href": href(src.file, src.page),
         "location": location,
-        "excerpt": mask(" ".join(src.excerpt.split())),
-        "extractor": src.extractor or "",
+        "excerpt": excerpt,
         "label": mask(src.file) + (f"（{location}）" if location else ""),
     }
 
@@ -59,17 +63,24 @@ def _figure(fid: str, fv: FieldValue) -> dict:
         "verified": mask(mark_text("field", fv.verified, lambda v: fmt_field(fid, v))) if fv.verified else "",
         "value": mask(value),
         "source": _source(fv.source),
-        "review": [mask(r) for r in fv.review],
-        "matched": mask(fv.matched or ""),
-        "confidence": f"{fv.confidence:.0%}" if fv.confidence < 1 else "",
+        "review": [mask(for_people(r)) for r in fv.review],
+        # The confidence number stays in results.jsonl; a flagged value says so in words.
+        "confidence": "",
         "alternatives": "；".join(
             f"{mask(fmt_field(fid, c.value))}（{mask(c.source.file)}）" for c in fv.candidates if c.value != fv.value
         ),
     }
 
 
-def _rule(rule: RuleResult) -> dict:
+def _rule(result: ApplicationResult, rule: RuleResult) -> dict:
     outcome = rule.outcome.value
+    if unclaimed(result, rule):  # not claimed is not a deficiency: no 无证据, no shading
+        return {**_rule_row(rule, outcome), "outcome": wording().unclaimed_outcome, "outcome_code": "unclaimed",
+                "colour": "000000", "shade": "FFFFFF", "note": wording().unclaimed_note, "basis": ""}
+    return _rule_row(rule, outcome)
+
+
+def _rule_row(rule: RuleResult, outcome: str) -> dict:
     return {
         "id": rule.id,
         "title": rule_title(rule.id, rule.title),
@@ -80,18 +91,10 @@ def _rule(rule: RuleResult) -> dict:
         "outcome_code": outcome,
         "colour": settings().outcome_colours.get(outcome, "000000"),
         "shade": settings().outcome_shades.get(outcome, "FFFFFF"),
-        "note": mask(rule.note),
-        "relaxation": mask(rule.relaxation or ""),
+        "note": mask(for_people(rule.note)),
+        "relaxation": mask(for_people(rule.relaxation or "")),
         "evidence": [_source(src) for src in rule.evidence],
-        "parameters": [
-            {
-                "name": p.name,
-                "value": fmt_typed(p.value, labels().rule_value_types.get(rule.id)),
-                "reference": p.reference,
-                "effective": fmt_day(p.effective_from),
-            }
-            for p in rule.parameters
-        ],
+        "basis": rule_basis(rule),  # the regulation's words; parameter paths stay in results.jsonl
     }
 
 
@@ -123,7 +126,7 @@ def _materials(result: ApplicationResult) -> list[dict]:
                 "files_text": "、".join(f["label"] for f in files) or "无",
                 "parts": parts,
                 "parts_text": "；".join(f"{p['name']}：{p['status']}" for p in parts),
-                "notes": [mask(n) for n in (entry.notes if entry else [])],
+                "notes": [mask(for_people(n)) for n in (entry.notes if entry else [])],
             }
         )
     return out
@@ -144,7 +147,7 @@ def _lists(result: ApplicationResult) -> list[dict]:
                 "lines": ["　".join(row) for row in rows],
                 "total": len(table.rows),
                 "shown": len(rows),
-                "warnings": [mask(w) for w in table.warnings],
+                "warnings": [mask(for_people(w)) for w in table.warnings],
             }
         )
     return out
@@ -195,9 +198,8 @@ def dossier_context(result: ApplicationResult) -> dict:
         ("材料缺失情况", "；".join(material_summary(result)) or "材料齐全"),
         *[(registry_wording().dossier_row, mask(text)) for text in registry_texts(result)],
         ("基准日期", fmt_day(result.as_of)),
-        ("规则版本", result.ruleset),
     ]
-    rules = [_rule(r) for r in result.rules]
+    rules = [_rule(result, r) for r in result.rules]
     return {
         "title": cfg.dossier_title,
         "department": cfg.department,
@@ -211,15 +213,15 @@ def dossier_context(result: ApplicationResult) -> dict:
         "summary": [{"label": k, "value": v} for k, v in summary],
         "figures": figures,
         "review_fields": [
-            {**f, "review": f["review"] or [f"识别置信度{f['confidence']}，请核对原件"]}
+            {**f, "review": f["review"] or [wording().low_confidence]}
             for f in figures
             if f["flagged"]
         ],
-        "ruleset": result.ruleset,
+        "ruleset": wording().ruleset,  # the version id stays in results.jsonl
+        "highlight_note": wording().highlight_note,
         "as_of": fmt_day(result.as_of),
         "platform_name": val("platform_name"),
         "rules": rules,
-        "parameter_rows": [{"rule": r["title"], **p} for r in rules for p in r["parameters"]],
         "inconsistencies": [
             {
                 "fields": "、".join(names.name(f) for f in inc.fields),
@@ -227,7 +229,7 @@ def dossier_context(result: ApplicationResult) -> dict:
                     f"{names.name(f)}：{mask(fmt_field(f, v))}" for f, v in zip(inc.fields, inc.values, strict=False)
                 )
                 or "、".join(mask(fmt_generic(v)) for v in inc.values),
-                "note": mask(inc.note),
+                "note": mask(for_people(inc.note)),
                 "material": "是" if inc.material else "否",
                 "shade": settings().highlight_colour if inc.material else "FFFFFF",
             }
@@ -239,15 +241,15 @@ def dossier_context(result: ApplicationResult) -> dict:
         "lists": _lists(result),
         "materials": _materials(result),
         "incomplete": bool(deficient_materials(result)),
-        "problems": [mask(p) for p in result.problems],
+        "problems": [mask(for_people(p)) for p in result.problems],
         "files": [
             {
-                "file": mask(f.file),
+                "file": mask(for_people(f.file)),
                 "href": href(split_ref(f.file)[0], split_ref(f.file)[1]),
                 "kind": f.kind,
                 "material": material_catalog().wording.file_label(material_catalog(), f),
-                "reason": mask(f.reason),
-                "problem": mask(f.problem or ("" if f.readable else "无法读取")),
+                "reason": mask(for_people(f.reason)),
+                "problem": mask(for_people(f.problem or ("" if f.readable else "无法读取"))),
             }
             for f in result.files
         ],

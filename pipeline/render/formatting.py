@@ -87,6 +87,8 @@ def fmt_typed(value: object, kind: str | None, enum_table: str | None = None) ->
 
 
 def fmt_field(field_id: str, value: object) -> str:
+    if field_id in labels().year_fields and isinstance(value, int) and not isinstance(value, bool):
+        return f"{value}年"
     spec = field_catalog().fields.get(field_id)
     kind = spec.type if spec else None
     return fmt_typed(value, kind, labels().enum_fields.get(field_id))

@@ -20,6 +20,7 @@ from .config import labels, settings
 from .formatting import fmt_rule_value
 from .masking import mask_personal as mask
 from .ooxml import PARSER, Package, write_zip, xml_bytes
+from .wording import for_people, unclaimed, wording
 
 # Control characters an XML cell cannot hold (the same set openpyxl refuses).
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
@@ -42,8 +43,11 @@ APP_COLUMNS = [
     ("不一致", 40),
     ("待复核数", 10),
     ("待人工复核事项", 40),
-    ("评审材料（Word）", 16),
-    ("补正通知", 12),
+    ("评审材料（网页）", 12),
+    ("评审材料（Word）", 12),
+    ("评审材料（PDF）", 12),
+    ("补正通知（Word）", 12),
+    ("补正通知（PDF）", 12),
 ]
 MATERIAL_COLUMNS = [
     ("申报编号", 28),
@@ -58,7 +62,6 @@ MATERIAL_COLUMNS = [
 RULE_COLUMNS = [
     ("申报编号", 28),
     ("申报单位", 30),
-    ("规则编号", 26),
     ("核验事项", 30),
     ("条款", 18),
     ("实际情况", 24),
@@ -111,6 +114,13 @@ class _Book:
                     ws.write(r, c, value, cell_format)
         ws.freeze_panes(1, 1)
         ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+        # Printed as the secretariat reads it: A4 landscape, all columns on the page width,
+        # the header row on every page.
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         return ws
 
     def close(self) -> None:
@@ -136,10 +146,14 @@ def _applications(book: _Book, rows: list[dict]) -> None:
             "\n".join(r["open"]),
             "打开",
             "打开",
+            "打开" if r.get("pdf") else "",
+            "打开",
+            "打开" if r.get("pdf") else "",
         ]
         for r in rows
     ]
-    links = {0: "dossier.html", 14: "dossier.docx", 15: "checklist.docx"}
+    # Column → the application's file it opens; the PDF copies only when this run made them.
+    links = {0: "dossier.html", 14: "dossier.html", 15: "dossier.docx", 16: "dossier.pdf", 17: "checklist.docx", 18: "checklist.pdf"}
 
     def style(r: int, c: int, _value) -> dict | None:
         if c in links:
@@ -152,6 +166,8 @@ def _applications(book: _Book, rows: list[dict]) -> None:
     link = book.fmt(**LINK)
     for r, row in enumerate(rows, 1):
         for c, name in links.items():
+            if not data[r - 1][c]:
+                continue
             # A relative link to a file of the output folder. XlsxWriter escapes spaces and keeps
             # Chinese as written; "#" would start an anchor and "%" an escape, so those two are escaped here.
             path = (row["folder"] + name).replace("%", "%25").replace("#", "%23")
@@ -180,8 +196,8 @@ def _materials(results: list[ApplicationResult], units: dict[str, str]) -> list[
                     spec.name,
                     spec.article,
                     labels().of("material_status", status),
-                    "\n".join(entry.files) if entry else "",
-                    "\n".join(parts + [mask(n) for n in (entry.notes if entry else [])]),
+                    "\n".join(for_people(f) for f in entry.files) if entry else "",
+                    "\n".join(parts + [mask(for_people(n)) for n in (entry.notes if entry else [])]),
                     spec.supply,
                 ]
             )
@@ -193,14 +209,13 @@ def _rules(results: list[ApplicationResult], units: dict[str, str]) -> list[list
         [
             result.applicant_id,
             units[result.applicant_id],
-            rule.id,
             rule_title(rule.id, rule.title),
             rule.article,
             mask(fmt_rule_value(rule.id, rule.observed)) if rule.observed is not None else "",
             fmt_rule_value(rule.id, rule.threshold) if rule.threshold is not None else "",
-            labels().of("outcome", rule.outcome),
-            mask(rule.note),
-            mask(rule.relaxation or ""),
+            wording().unclaimed_outcome if unclaimed(result, rule) else labels().of("outcome", rule.outcome),
+            wording().unclaimed_note if unclaimed(result, rule) else mask(for_people(rule.note)),
+            mask(for_people(rule.relaxation or "")),
         ]
         for result in results
         for rule in result.rules
@@ -217,7 +232,7 @@ def write_summary(results: list[ApplicationResult], rows: list[dict], target: Pa
     codes = {labels().of("outcome", k): v for k, v in colours.items()}
 
     def outcome(_r: int, c: int, value) -> dict | None:
-        if c == 7 and value in codes:
+        if c == 6 and value in codes:
             return {**WRAP, "bold": True, "font_color": f"#{codes[value]}"}
         return None
 
