@@ -14,6 +14,7 @@ import yaml
 
 from pipeline.cache import Cache, prune
 from pipeline.models import ReadDocument
+from pipeline.render.common import rule_title
 from pipeline.runner import run_batch
 from tests.conftest import REPO
 
@@ -82,7 +83,9 @@ def test_rules_change_reruns_only_the_checks(tmp_path: Path):
     assert outcomes["art6_2_smes_served"] == "fail"
     # the overview follows the new outcomes, and one that went missing is written again
     rules_sheet = openpyxl.load_workbook(out / "summary.xlsx")["规则核验明细"]
-    assert ("art6_2_smes_served", "未通过") in {(row[2], row[7]) for row in rules_sheet.iter_rows(values_only=True)}
+    rule = next(r for r in _results(out)[APPS[0]]["rules"] if r["id"] == "art6_2_smes_served")
+    title = rule_title(rule["id"], rule["title"])  # the sheet names rules in words, not by id
+    assert (APPS[0], title, "未通过") in {(row[0], row[2], row[6]) for row in rules_sheet.iter_rows(values_only=True)}
     (out / "index.html").unlink()
     run_batch(batch, out, AS_OF, cache_dir=cache, ruleset_path=changed, pdf=False)
     assert (out / "index.html").is_file()
