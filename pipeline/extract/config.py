@@ -61,6 +61,7 @@ class LicenceVocab(Model):
     branch_labels: list[str]
     headed_labels: list[str]
     open_ended: list[str] = Field(default_factory=list)
+    end_words: list[str] = Field(default_factory=list)
     number_labels: list[str] = Field(default_factory=list)
     kinds: dict[str, list[str]]
 

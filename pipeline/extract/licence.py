@@ -145,6 +145,7 @@ def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
     民非 certificate this is the certificate's validity, never the founding date. "有效期至B" names
     only the end; a range broken over two lines is read from both."""
     open_ended = labels().licence.open_ended
+    end_words = tuple(labels().licence.end_words)
     for hit in hits:
         if hit.key != "validity":
             continue
@@ -153,11 +154,11 @@ def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
                 open_ended, value) and p.dates(hit.following))):
             value, line = f"{value} {hit.following}".strip(), f"{hit.line} {hit.following}"
             if len(p.dates(value)) == 1 and not mt.first_with(open_ended, value) and \
-                    p.norm(hit.after).startswith(_END_WORDS):
+                    p.norm(hit.after).startswith(end_words):
                 value, line = f"{value} {hit.after}", f"{line} {hit.after}"
         source = Source.at(doc.file, hit.loc, line, EXTRACTOR)
         found = p.dates(value)
-        ends_only = p.norm(value).startswith(_END_WORDS) and len(found) == 1
+        ends_only = p.norm(value).startswith(end_words) and len(found) == 1
         if found and not ends_only:
             start = parse("date", value)
             if start is not None and start.value:
@@ -171,8 +172,6 @@ def _validity(doc: ReadDocument, col: Collector, hits: list[_Hit]) -> None:
             col.add("licence.valid_until", Parsed(until), source, hit.synonym)
 
 
-# "有效期至B", "有效期截止日期B", "届满日期B": the value names only the end of the validity.
-_END_WORDS = ("至", "到", "止", "截止", "截至", "届满", "到期")
 
 
 def _kind(doc: ReadDocument, col: Collector) -> None:

@@ -66,8 +66,9 @@ def extract_prose_flags(doc: ReadDocument, col: Collector) -> None:
                     if at < 0 or len(flat) > 120:
                         continue
                     before = flat[max(0, at - 6):at]
-                    if any(p.norm(w) in before for w in vocab.no_words if len(p.norm(w)) >= 2 or w in "无未不"):
+                    if any(w and w in before for w in map(p.norm, vocab.no_words)):  # "—" normalises to nothing
                         value = False
+                    # one-character yes-words (是, 有) occur in any sentence; only longer ones say yes
                     elif any(p.norm(w) in flat for w in vocab.yes_words + vocab.evidence_words if len(p.norm(w)) >= 2):
                         value = True
                     else:

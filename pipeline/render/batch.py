@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..extract.config import regions
+from ..extract.regions import locate
 from ..models import ApplicationResult, Decision, MaterialStatus, Outcome
 from ..reference import field_catalog, material_catalog
 from ..review.items import ItemState, review_items
@@ -55,10 +55,8 @@ def folder_city(dirname: str) -> str:
     """The city a batch folder's name starts with ("银川市-某公司", "银川-某公司" → 银川市): the
     secretariat names folders so, and it is better than 未识别 when no document states the city."""
     head = dirname.split("-", 1)[0].strip() if "-" in dirname else ""
-    for city in regions().cities:
-        if head and head in (city.name, *city.aliases):
-            return city.name
-    return ""
+    place = locate(head) if head else None
+    return place.city if place and place.city else ""
 
 
 def triage(result: ApplicationResult) -> dict:
