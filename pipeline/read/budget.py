@@ -53,10 +53,28 @@ def engine_guard(seconds: float) -> Iterator[None]:
         yield
         return
     remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)  # pause the file's guard
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    fired = False
+
+    def on_alarm(signum, frame):
+        nonlocal fired
+        fired = True
+        raise ReadTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except ReadTimeout:
+        raise
+    except Exception as exc:
+        # the engine catches what interrupts it and re-raises its own error (rapidocr
+        # turned the alarm into ResizeImgError): once the alarm fired, the call hung
+        if fired:
+            raise ReadTimeout from exc
+        raise
+    else:
+        if fired:  # the engine swallowed the alarm and carried on: still a hung call
+            raise ReadTimeout
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
