@@ -6,14 +6,13 @@ read OCR text exactly like text-layer text."""
 from __future__ import annotations
 
 import logging
-import time
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from ..models import FileEntry, FileKind, Location, ReadDocument, TextBlock
 from . import ocr_engine as oe
-from .budget import ReadTimeout
+from .budget import ReadTimeout, engine_guard
 from .errors import ReadFailure
 from .normalize import cid_junk_share
 from .ocr_cache import OcrCache
@@ -43,8 +42,11 @@ def read_image_without_ocr(entry: FileEntry) -> ReadDocument:
 
 
 def read_image(entry: FileEntry) -> ReadDocument:
+    settings = oe.ocr_settings()
     cache = OcrCache(entry.disk_path)
     doc = ReadDocument(file=entry.rel_path, kind=FileKind.image)
+    left: list[int] = []
+    reason = None
     try:
         with Image.open(entry.disk_path) as img:
             frames = max(1, getattr(img, "n_frames", 1))
@@ -52,25 +54,46 @@ def read_image(entry: FileEntry) -> ReadDocument:
             for number, frame in enumerate(ImageSequence.Iterator(img), 1):
                 result = cache.get(number)
                 if result is None:
-                    result = ocr_image(frame.copy())
+                    if reason is None and number > settings.max_ocr_pages:
+                        reason = _page_limit(settings)
+                    if reason is not None:
+                        left.append(number)
+                        continue
+                    try:
+                        with engine_guard(settings.engine_guard_seconds):
+                            result = ocr_image(frame.copy())
+                    except ReadTimeout:  # a hung engine: the frames after it are not tried
+                        reason = _engine_hung(settings, number)
+                        left.append(number)
+                        continue
                     cache.put(number, result)
                 doc.blocks.append(page_block(number, result))
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
         raise ReadFailure("图片文件已损坏或格式无法识别，无法读取，请重新拍照或扫描后提交") from exc
     finally:
         cache.save()
-    if not any(b.text for b in doc.blocks):
+    if left:
+        doc.unread_pages, doc.unread_reason = left, reason
+    elif not any(b.text for b in doc.blocks):
         doc.problem = NO_TEXT
     return doc
 
 
+def _page_limit(settings: oe.OcrSettings) -> str:
+    return f"超过每个文件最多识别 {settings.max_ocr_pages} 页的上限，未识别"
+
+
+def _engine_hung(settings: oe.OcrSettings, page: int) -> str:
+    return f"文字识别在第 {page} 页超过 {settings.engine_guard_seconds:.0f} 秒无结果（识别程序无响应），自该页起未识别"
+
+
 def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list[int]:
     """OCR the given 1-based pages of a PDF in place of their text layer; returns the pages
-    that were left unread (page limit or time budget reached), which are also recorded on
-    the document with the limit that stopped them (never silently: a page not read is
-    reported as not read, and what it held is not reported missing)."""
+    that were left unread (page limit reached, engine hung or failed), which are also
+    recorded on the document with the reason (never silently: a page not read is reported
+    as not read, and what it held is not reported missing). What is read is decided by the
+    page count, never by how long the pages took: the clock only catches a hung engine."""
     settings = oe.ocr_settings()
-    started = time.monotonic()
     cache = OcrCache(entry.disk_path)
     by_page = {b.loc.page: n for n, b in enumerate(doc.blocks)}
     left: list[int] = []
@@ -84,17 +107,16 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
         for count, number in enumerate(pages):
             result = cache.get(number)
             if result is None:
-                if count >= settings.max_ocr_pages:
-                    reason = reason or f"超过每个文件最多识别 {settings.max_ocr_pages} 页的上限，未识别"
-                elif time.monotonic() - started > settings.ocr_seconds_per_file:
-                    reason = reason or f"文字识别用时超过每个文件 {settings.ocr_seconds_per_file} 秒的上限，未识别"
+                if reason is None and count >= settings.max_ocr_pages:
+                    reason = _page_limit(settings)
                 if reason is not None:
                     left.append(number)
                     continue
                 try:
-                    result = _ocr_page(pdf, number, settings.pdf_dpi)
-                except ReadTimeout:  # the file's time budget: keep the pages read so far
-                    reason = f"读取用时超过每个文件 {read_settings().file_seconds:.0f} 秒的上限，未识别"
+                    with engine_guard(settings.engine_guard_seconds):
+                        result = _ocr_page(pdf, number, settings.pdf_dpi)
+                except ReadTimeout:  # a hung engine: keep the pages read so far, do not try the rest
+                    reason = _engine_hung(settings, number)
                     left.append(number)
                     continue
                 except Exception as exc:  # an engine failure on one page must not cost the others

@@ -47,7 +47,7 @@ class OcrSettings(Model):
     line_overlap: float
     max_ocr_pages: int
     engine_threads: int
-    ocr_seconds_per_file: float
+    engine_guard_seconds: float = Field(gt=0)
     cache_env: str
 
     @model_validator(mode="after")
