@@ -108,7 +108,7 @@ def build_dossier() -> None:
         [kshade + "{{ k.name }}", kshade + "{{ k.value }}", kshade + "{{ k.source.label }}",
          kshade + "{{ k.source.excerpt }}"],
         "k in key_figures",
-        [4.5, 6.5, 6.7, 8.0],
+        [4.0, 5.2, 8.5, 8.0],
         size=SIZE_S5,
     )
     b.p("说明：初审结论只依据可自动核对的条件；第六条中的定性要求和第八条由专家评审。{{ highlight_note }}。", size=SIZE_S5)
