@@ -25,6 +25,8 @@ sys.path.insert(0, str(HERE))
 
 from docx_builder import SIZE_3, SIZE_5, SIZE_S4, Builder, Page  # noqa: E402
 
+SIZE_S5 = 9  # 小五: the dossier's tables
+
 
 def build_checklist() -> None:
     b = Builder(Page(), body=SIZE_3, line=28, table_size=SIZE_S4)
@@ -79,36 +81,43 @@ def build_checklist() -> None:
 
 
 def build_dossier() -> None:
+    """The expert's dossier: page 1 a summary (decision, what to judge, key figures with
+    sources), then rules, inconsistencies, figures, narratives, lists, materials and the
+    scoring sheet; tables in 小五 over the landscape width, so a typical dossier stays within
+    8 pages."""
     b = Builder(Page(landscape=True, top=2.0, bottom=2.0, left=2.0, right=2.0), 12, None, SIZE_5)
     b.p("{{ title }}", style="Title", align="center")
     b.p("{{ unit_name }}　申报编号：{{ applicant_id }}　{{ date }}", align="center")
     b.p("一、摘要与初审结论", style="Heading 1")
     b.runs("初审结论：", "{{r decision_rt }}")
-    b.table(["项目", "内容"], ["{{ s.label }}", "{{ s.value }}"], "s in summary", [6.0, 19.7], size=SIZE_5)
-    b.p("说明：初审结论只依据可自动核对的条件；第六条中的定性要求和第八条由专家评审。", size=SIZE_5)
-    b.doc.add_page_break()
-    b.p("二、关键数据及来源（{{ highlight_note }}）", style="Heading 1")
-    shade = "{% cellbg f.shade %}"
+    b.table(
+        ["项目", "内容", "项目", "内容"],
+        ["{{ s.a.label }}", "{{ s.a.value }}", "{{ s.b.label }}", "{{ s.b.value }}"],
+        "s in summary_rows",
+        [3.2, 9.65, 3.2, 9.65],
+        size=SIZE_S5,
+    )
+    b.p("{{ judge_heading }}", style="Heading 2")
+    b.p("{%p for x in judge %}")
+    b.p("{{ x }}", indent=True, size=SIZE_5)
+    b.p("{%p endfor %}")
+    b.p("关键数据及来源", style="Heading 2")
+    kshade = "{% cellbg k.shade %}"
     b.table(
         ["指标", "数值", "来源文件及位置", "原文摘录"],
-        [
-            shade + "{{ f.name }}",
-            shade + "{{ f.value }}"
-            "{% if f.review %}【需复核：{{ f.review|join('；') }}】{% endif %}"
-            "{% if f.verified %}【{{ f.verified }}】{% endif %}"
-            "{% if f.alternatives %}（其他取值：{{ f.alternatives }}）{% endif %}",
-            shade + "{{ f.source.label }}",
-            shade + "{{ f.source.excerpt }}",
-        ],
-        "f in figures",
-        [4.5, 7.0, 6.2, 8.0],
-        size=SIZE_5,
+        [kshade + "{{ k.name }}", kshade + "{{ k.value }}", kshade + "{{ k.source.label }}",
+         kshade + "{{ k.source.excerpt }}"],
+        "k in key_figures",
+        [4.0, 5.2, 8.5, 8.0],
+        size=SIZE_S5,
     )
-    b.p("三、条件核验结果（第六条、第七条）", style="Heading 1")
-    b.p("核验依据：{{ ruleset }}；基准日期：{{ as_of }}。", size=SIZE_5)
+    b.p("说明：初审结论只依据可自动核对的条件；第六条中的定性要求和第八条由专家评审。{{ highlight_note }}。", size=SIZE_S5)
+    b.doc.add_page_break()
+    b.p("二、条件核验结果（第六条、第七条）", style="Heading 1")
+    b.p("核验依据：{{ ruleset }}；基准日期：{{ as_of }}。", size=SIZE_S5)
     rshade = "{% cellbg r.shade %}"
     b.table(
-        ["条款", "核验事项", "实际情况", "标准", "结论", "说明、放宽依据及证据"],
+        ["条款", "核验事项", "实际情况", "标准", "结论", "说明、依据及证据"],
         [
             rshade + "{{ r.article }}",
             rshade + "{{ r.title }}",
@@ -117,13 +126,16 @@ def build_dossier() -> None:
             rshade + "{{r r.outcome_rt }}",
             rshade + "{{ r.note }}{% if r.relaxation %}　放宽依据：{{ r.relaxation }}{% endif %}"
             "{% if r.basis %}　依据：{{ r.basis }}{% endif %}"
-            "{% for e in r.evidence %}　证据：{{ e.label }} {{ e.excerpt }}{% endfor %}",
+            "{% for e in r.evidence %}　证据：{{ e.label }}{% endfor %}",
         ],
         "r in rules",
-        [3.0, 4.0, 3.5, 3.0, 2.7, 9.5],
-        size=SIZE_5,
+        [2.8, 4.0, 3.6, 3.0, 2.4, 9.9],
+        size=SIZE_S5,
     )
-    b.p("四、材料间不一致", style="Heading 1")
+    b.p("{%p if unclaimed_text %}")
+    b.p("{{ unclaimed_text }}", size=SIZE_S5)
+    b.p("{%p endif %}")
+    b.p("三、材料间不一致", style="Heading 1")
     b.p("{%p if inconsistencies %}")
     ishade = "{% cellbg i.shade %}"
     b.table(
@@ -136,12 +148,12 @@ def build_dossier() -> None:
         ],
         "i in inconsistencies",
         [5.0, 8.0, 10.7, 2.0],
-        size=SIZE_5,
+        size=SIZE_S5,
     )
     b.p("{%p else %}")
     b.p("未发现材料间不一致。", indent=True)
     b.p("{%p endif %}")
-    b.p("五、需复核的数据", style="Heading 1")
+    b.p("四、需复核的数据", style="Heading 1")
     b.p("{%p for f in review_fields %}")
     b.p("{{ f.name }}（{{ f.value }}）：{{ f.review|join('；') }}", indent=True)
     b.p("{%p else %}")
@@ -153,6 +165,25 @@ def build_dossier() -> None:
     b.p("{{ o.label }}：{{ o.value }}（{{ o.source.label }}）", indent=True)
     b.p("{%p endfor %}")
     b.p("{%p endif %}")
+    b.p("五、全部数据及来源", style="Heading 1")
+    ashade, bshade = "{% cellbg x.a.shade %}", "{% cellbg x.b.shade %}"
+
+    def figure_cells(shade: str, f: str) -> list[str]:
+        return [
+            shade + "{{ " + f + ".name }}",
+            shade + "{{ " + f + ".value }}{% if " + f + ".review %}【需复核：{{ " + f + ".review|join('；') }}】{% endif %}"
+            "{% if " + f + ".verified %}【{{ " + f + ".verified }}】{% endif %}"
+            "{% if " + f + ".alternatives %}（其他取值：{{ " + f + ".alternatives }}）{% endif %}",
+            shade + "{{ " + f + ".source.label }}{% if " + f + ".source.excerpt %}：{{ " + f + ".source.excerpt }}{% endif %}",
+        ]
+
+    b.table(
+        ["指标", "数值", "来源及原文摘录", "指标", "数值", "来源及原文摘录"],
+        figure_cells(ashade, "x.a") + figure_cells(bshade, "x.b"),
+        "x in figure_rows",
+        [2.6, 3.6, 6.65, 2.6, 3.6, 6.65],
+        size=SIZE_S5,
+    )
     b.p("六、申请报告叙述部分（供专家评判，原文摘录）", style="Heading 1")
     b.p("{%p for n in narratives %}")
     b.p("{{ n.title }}", style="Heading 2")
@@ -168,7 +199,7 @@ def build_dossier() -> None:
     b.p("{%p endfor %}")
     b.p("七、名单摘录（个人信息已脱敏）", style="Heading 1")
     b.p("{%p for l in lists %}")
-    b.p("{{ l.name }}（{{ l.file }}，共{{ l.total }}行，显示前{{ l.shown }}行）", style="Heading 2")
+    b.p("{{ l.name }}（{{ l.file }}，共{{ l.total }}行{% if l.shown < l.total %}，摘录前{{ l.shown }}行{% endif %}）", style="Heading 2")
     b.p("{%p for w in l.warnings %}")
     b.p("注意：{{ w }}", indent=True)
     b.p("{%p endfor %}")
@@ -188,7 +219,7 @@ def build_dossier() -> None:
         ],
         "m in materials",
         [6.5, 3.5, 2.2, 7.0, 6.5],
-        size=SIZE_5,
+        size=SIZE_S5,
     )
     b.p("九、处理中发现的问题", style="Heading 1")
     b.p("{%p for x in problems %}")

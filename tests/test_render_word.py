@@ -9,14 +9,14 @@ import docx
 import pytest
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, Twips
 from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.models import ListTable
 from pipeline.render import checklist_context, dossier_context, word
 from pipeline.render.config import TEMPLATES_DIR
-from pipeline.render.word import _list_table, dossier_docx_context, render_docx
+from pipeline.render.word import _column_twips, _list_table, dossier_docx_context, render_docx
 
 from .test_render_samples import hostile_result, incomplete_result, passed_result, relaxed_result
 
@@ -40,6 +40,12 @@ def _python_docx_table(columns: list[str], rows: list[list[str]]) -> etree._Elem
             run.font.size = Pt(9)
             for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
                 run._element.get_or_add_rPr().get_or_add_rFonts().set(qn(attr), name)
+    # Columns share the landscape width by their longest entry (pipeline/render/word.py).
+    widths = _column_twips([columns, *rows], width)
+    for column, twips in zip(table.columns, widths, strict=True):
+        column.width = Twips(twips)
+        for cell in column.cells:
+            cell.width = Twips(twips)
     return table._tbl
 
 

@@ -42,8 +42,10 @@ class Settings(Model):
     notice_title: str
     notice_intro: str
     notice_objection: str
-    list_rows_max: int = Field(default=20, ge=0)
-    narrative_chars_max: int = Field(default=6000, gt=0)
+    list_rows_max: int = Field(default=10, ge=0)
+    narrative_chars_max: int = Field(default=1500, gt=0)
+    excerpt_chars_max: int = Field(default=60, gt=0)
+    dossier_key_fields: list[str] = Field(default_factory=list)
     checklist_title: str
     checklist_title_complete: str
     dossier_title: str

@@ -35,6 +35,9 @@ def _source(src: Source | None) -> dict:
     if src.extractor in wording().summary_sources and excerpt:  # a count the tool made, not a quotation
         location = "，".join(x for x in (location, wording().counted.format(summary=excerpt)) if x)
         excerpt = ""
+    limit = settings().excerpt_chars_max
+    if len(excerpt) > limit:  # a quotation to find the place by; the whole page opens from the link
+        excerpt = excerpt[:limit] + wording().excerpt_cut
     return {
         "file": mask(src.file),
         "href": href(src.file, src.page),
@@ -42,6 +45,11 @@ def _source(src: Source | None) -> dict:
         "excerpt": excerpt,
         "label": mask(src.file) + (f"（{location}）" if location else ""),
     }
+
+
+# The empty right half of the last row of the two-column figure table.
+_BLANK = {"name": "", "value": "", "review": [], "verified": "", "alternatives": "", "shade": "FFFFFF",
+          "source": {"label": "", "excerpt": "", "href": "", "file": "", "location": ""}}
 
 
 def _field_order(result: ApplicationResult) -> list[str]:
@@ -171,6 +179,27 @@ def _narratives(result: ApplicationResult) -> list[dict]:
     return out
 
 
+def _judge(result: ApplicationResult, figures: list[dict]) -> list[str]:
+    """Page 1's few lines of what the expert must judge or check, grouped, names only."""
+    t = wording().judge
+    sep = wording().triage["separator"]
+    incs = list(dict.fromkeys(
+        "与".join(field_catalog().name(f) for f in inc.fields)
+        for inc in result.inconsistencies
+        if inc.material and inc.verified is None
+    ))
+    groups = [
+        ("failed", rules_with(result, Outcome.fail)),
+        ("relaxed", rules_with(result, Outcome.relaxed)),
+        ("review", review_rules(result)),
+        ("fields", [f["name"] for f in figures if f["flagged"]]),
+        ("inconsistencies", incs),
+        ("missing", [x.split("：")[0] for x in material_summary(result)]),
+        ("registry", [flag.title for flag in result.registry_checks]),
+    ]
+    return [mask(t[key].format(items=sep.join(items))) for key, items in groups if items]
+
+
 def dossier_context(result: ApplicationResult) -> dict:
     names = field_catalog()
     cfg = settings()
@@ -180,26 +209,21 @@ def dossier_context(result: ApplicationResult) -> dict:
     def val(fid: str) -> str:
         return mask(fmt_field(fid, result.value(fid))) if result.value(fid) is not None else "未提取到"
 
-    failed = rules_with(result, Outcome.fail)
-    relaxed = rules_with(result, Outcome.relaxed)
-    review = review_rules(result)
+    # Basic facts; what to judge is in `judge` below, the figures in `key_figures`.
     summary = [
         ("申报编号", mask(result.applicant_id)),
         (names.name("unit_name"), val("unit_name")),
         (names.name("platform_name"), val("platform_name")),
-        (names.name("city"), val("city")),
-        (names.name("county"), val("county")),
+        ("所在地", "".join(v for v in (val("city"), val("county")) if v != "未提取到") or "未提取到"),
         (names.name("unit_nature"), val("unit_nature")),
         (names.name("recommending_unit"), val("recommending_unit")),
-        ("初审结论", labels().of("decision", decision)),
-        ("未通过的规则", "；".join(failed) or "无"),
-        ("适用放宽条款的规则", "；".join(relaxed) or "无"),
-        ("需人工复核或无证据的规则", "；".join(review) or "无"),
-        ("材料缺失情况", "；".join(material_summary(result)) or "材料齐全"),
         *[(registry_wording().dossier_row, mask(text)) for text in registry_texts(result)],
         ("基准日期", fmt_day(result.as_of)),
     ]
-    rules = [_rule(result, r) for r in result.rules]
+    rules = [_rule(result, r) for r in result.rules if not unclaimed(result, r)]
+    not_claimed = [rule_title(r.id, r.title) for r in result.rules if unclaimed(result, r)]
+    by_id = {f["id"]: f for f in figures}
+    key_figures = [by_id[fid] for fid in cfg.dossier_key_fields if fid in by_id]
     return {
         "title": cfg.dossier_title,
         "department": cfg.department,
@@ -211,7 +235,22 @@ def dossier_context(result: ApplicationResult) -> dict:
         "decision_code": decision,
         "decision_colour": cfg.decision_colours.get(decision, "FFFFFF"),
         "summary": [{"label": k, "value": v} for k, v in summary],
+        "summary_rows": [
+            {"a": {"label": summary[i][0], "value": summary[i][1]},
+             "b": {"label": summary[i + 1][0], "value": summary[i + 1][1]} if i + 1 < len(summary)
+             else {"label": "", "value": ""}}
+            for i in range(0, len(summary), 2)
+        ],
         "figures": figures,
+        "judge_heading": wording().judge_heading,
+        "judge": _judge(result, figures) or [wording().judge_none],
+        "key_figures": key_figures,
+        # The full table two figures a row: half the pages on a landscape page.
+        "figure_rows": [
+            {"a": figures[i], "b": figures[i + 1] if i + 1 < len(figures) else _BLANK}
+            for i in range(0, len(figures), 2)
+        ],
+        "unclaimed_text": wording().unclaimed_line.format(items="、".join(not_claimed)) if not_claimed else "",
         "review_fields": [
             {**f, "review": f["review"] or [wording().low_confidence]}
             for f in figures

@@ -26,7 +26,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx.oxml.ns import qn
-from docx.shared import Emu
 from docxtpl import DocxTemplate, RichText
 from jinja2 import Environment, Template
 from lxml import etree
@@ -38,9 +37,9 @@ from .ooxml import Member, write_zip
 
 TABLE_FONT, HEADER_FONT, TABLE_PT = "仿宋", "黑体", 9
 
-# The width python-docx gives a table added to a new document (US Letter less 1.25" margins,
-# in EMU), shared evenly by the columns: what the list tables always had.
-_LIST_TABLE_EMU = 5486400
+# The dossier's landscape A4 text width (29.7 cm less 2 × 2 cm margins) in twips: the lists use
+# all of it, so names, ID numbers and phone numbers fit their column instead of breaking mid-token.
+_LIST_TABLE_TWIPS = round((29.7 - 4.0) / 2.54 * 1440)
 # Characters XML 1.0 cannot carry (C0 controls but tab, newline, carriage return; surrogates;
 # U+FFFE, U+FFFF). python-docx refused them and docxtpl's recovering parser drops them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -70,15 +69,14 @@ def _list_table(columns: list[str], rows: list[list[str]]) -> Markup:
     """A staff / client / equipment list as a Word table (grid style, header row 黑体,
     body 仿宋, 9 pt, single line spacing), for a `{{p …}}` tag."""
     width = max([len(columns)] + [len(r) for r in rows] + [1])
-    twips = Emu(_LIST_TABLE_EMU // width).twips
+    widths = _column_twips([columns, *rows], width)
     size = TABLE_PT * 2
-    cell_pr = f'<w:tcPr><w:tcW w:type="dxa" w:w="{twips}"/></w:tcPr>'
     para_pr = '<w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'
     parts = [
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/>'
         '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
         'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
-        f'<w:gridCol w:w="{twips}"/>' * width,
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
     for n, values in enumerate([columns, *rows] if columns else rows):
@@ -87,11 +85,25 @@ def _list_table(columns: list[str], rows: list[list[str]]) -> Markup:
             f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/><w:sz w:val="{size}"/></w:rPr>'
         )
         parts.append("<w:tr>")
-        for value in [*values, *[""] * (width - len(values))]:
+        for w, value in zip(widths, [*values, *[""] * (width - len(values))], strict=True):
+            cell_pr = f'<w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>'
             parts.append(f"<w:tc>{cell_pr}<w:p>{para_pr}<w:r>{run_pr}{_cell_content(value)}</w:r></w:p></w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return Markup("".join(parts))
+
+
+def _column_twips(rows: list[list[str]], width: int) -> list[int]:
+    """Share the text width by each column's longest entry (a CJK character counts two, as it is
+    drawn twice as wide), so a short column (序号, 学历) does not take the room an ID number needs."""
+
+    def span(text: object) -> int:
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
+
+    need = [max([span(r[c]) for r in rows if c < len(r)] + [4]) for c in range(width)]
+    need = [min(n, 40) for n in need]  # one long free-text column wraps rather than squeezing the rest
+    total = sum(need)
+    return [max(_LIST_TABLE_TWIPS * n // total, 500) for n in need]
 
 
 @dataclass

@@ -35,6 +35,11 @@ class Wording(BaseModel):
     summary_sources: list[str]
     counted: str
     triage: dict[str, str]
+    judge_heading: str
+    judge_none: str
+    judge: dict[str, str]
+    unclaimed_line: str
+    excerpt_cut: str
 
 
 @cache
