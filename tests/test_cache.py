@@ -170,7 +170,7 @@ def test_documents_carrying_the_as_of_date_are_not_made_again_the_next_day(monke
     from datetime import timedelta
     from types import SimpleNamespace
 
-    from pipeline.render import stamps
+    from pipeline.render.common import stamps
 
     class Tomorrow(date):
         @classmethod

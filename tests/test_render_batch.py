@@ -9,9 +9,8 @@ import openpyxl
 import pytest
 
 from pipeline.render import render_application, render_batch, unique_dirnames
-
-from .test_render_documents import parse
-from .test_render_samples import ALL, ID_NUMBER, SCRIPT
+from tests.test_render_documents import parse
+from tests.test_render_samples import ALL, ID_NUMBER, SCRIPT
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..models import ApplicationResult, Decision, MaterialStatus, Outcome
-from ..reference import material_catalog
-from ..review.items import ItemState, review_items
-from .common import inconsistency_texts, material_order, registry_texts, review_flags, review_rules, rules_with
-from .config import labels, settings
-from .formatting import fmt_field
-from .masking import mask_personal as mask
+from ...models import ApplicationResult, Decision, MaterialStatus, Outcome
+from ...privacy.mask import mask_personal as mask
+from ...reference import material_catalog
+from ...review.items import ItemState, review_items
+from ..common.config import labels, settings
+from ..common.formatting import fmt_field
+from ..common.texts import inconsistency_texts, material_order, registry_texts, review_flags, review_rules, rules_with
 
 UNKNOWN_CITY = "未识别"
 
