@@ -31,9 +31,9 @@ from pipeline.ingest import discover_batch, open_application  # noqa: E402
 from pipeline.models import ApplicationResult  # noqa: E402
 from pipeline.process import analyse  # noqa: E402
 from pipeline.render import checklist_context, dossier_context, render_application  # noqa: E402
-from pipeline.render.sources import copy_sources  # noqa: E402
-from pipeline.render.web import render_html  # noqa: E402
-from pipeline.render.word import dossier_docx_context, render_docx  # noqa: E402
+from pipeline.render.common.sources import copy_sources  # noqa: E402
+from pipeline.render.common.web import render_html  # noqa: E402
+from pipeline.render.common.word import dossier_docx_context, render_docx  # noqa: E402
 
 
 def _cpu(fn) -> float:

@@ -61,7 +61,7 @@ def text_digest(*parts: str) -> str:
 
 # What each cached result depends on, as paths relative to the package. Reading,
 # classifying and extracting do not depend on the rules or on how documents look.
-# render/masking.py decides which files carry personal data (Analysis.personal).
+# privacy/mask.py decides which files carry personal data (Analysis.personal).
 ANALYSIS_CODE = (
     "models/",
     "ingest/",
@@ -71,9 +71,9 @@ ANALYSIS_CODE = (
     "reference.py",
     "process.py",
     "data/",
-    "render/masking.py",
+    "privacy/mask.py",
 )
-RENDER_CODE = ("models/", "render/", "review/", "data/", "runner.py", "worker.py")
+RENDER_CODE = ("models/", "privacy/", "render/", "review/", "data/", "runner.py", "worker.py")
 _NOT_ANALYSIS = (
     "data/rules/",
     "data/settings.yaml",

@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache import DEFAULT_MAX_MB, default_cache_dir
 from .ingest import IngestError
 from .reference import ReferenceDataError
-from .render.config import labels
+from .render.common.config import labels
 from .runner import RunError, run_batch
 
 
@@ -250,7 +250,7 @@ def _add_notice(sub) -> None:
 
 
 def _notice(args) -> int:
-    from .render.notice import NoticeError, make_notice
+    from .render.notice.public_notice import NoticeError, make_notice
     from .scoring.sheets import ScoringError
     from .scoring.summary import proposed_ids
 

@@ -34,7 +34,7 @@ def add_scores(sub) -> None:
 
 def scores_command(args) -> int:
     from .registry.db import RegistryError
-    from .render.notice import NoticeError, load_results
+    from .render.notice.public_notice import NoticeError, load_results
     from .scoring.sheets import ScoringError
 
     folder = args.out if args.out.is_dir() else args.out.parent

@@ -35,10 +35,10 @@ from .models import (
     Resolution,
 )
 from .models.common import Model
+from .privacy.mask import has_personal_data
 from .progress import report_file
 from .read import read_file
 from .read.tools import tools_signature
-from .render.masking import has_personal_data
 from .review.apply import Settlement
 
 log = logging.getLogger(__name__)

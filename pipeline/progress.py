@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from .models import Decision
-from .render.config import labels
+from .render.common.config import labels
 
 _queue = None
 _callback: Callable[[str, str], None] | None = None

@@ -24,8 +24,8 @@ from .ingest.limits import DEFAULT_LIMITS
 from .models import ApplicationPackage, ApplicationResult, Decision, Resolution
 from .models.common import Model
 from .read.tools import tools_signature
-from .render.sources import SourceCopies, copies_current
-from .render.stamps import APP_DOCUMENTS, APP_STAMP, is_current
+from .render.common.sources import SourceCopies, copies_current
+from .render.common.stamps import APP_DOCUMENTS, APP_STAMP, is_current
 
 WHOLE_PACKAGE = ("",)  # code_version scope: every source and data file of the pipeline
 

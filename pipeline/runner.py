@@ -30,10 +30,10 @@ from .ingest import discover_batch
 from .models.common import Model
 from .progress import Progress
 from .registry.checks import RegistryView
-from .render.config import keep_compiled_in
-from .render.dirnames import unique_dirnames
-from .render.overview import preload, write_overview
-from .render.stamps import render_version
+from .render.common.config import keep_compiled_in
+from .render.common.dirnames import unique_dirnames
+from .render.common.stamps import render_version
+from .render.overview.overview import preload, write_overview
 from .reuse import Finished, Task, outcome_key, reusable, ruleset_digest
 from .review.runinfo import RunSettings, save_run_settings
 from .review.store import StoreError, current_resolutions

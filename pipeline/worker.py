@@ -16,10 +16,10 @@ from .process import process_application
 from .read.legacy import profile_root
 from .read.ocr_cache import cache_settings as ocr_cache_settings
 from .read.settings import read_settings
-from .render.config import keep_compiled_in
+from .render.common.config import keep_compiled_in
+from .render.common.sources import copy_sources
+from .render.common.stamps import APP_DOCUMENTS, APP_STAMP, is_current, render_version
 from .render.documents import render_application
-from .render.sources import copy_sources
-from .render.stamps import APP_DOCUMENTS, APP_STAMP, is_current, render_version
 from .reuse import Finished, Task, light_json
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ Run `.venv/bin/python scripts/build_docx_templates.py` after changing this scrip
 the generated .docx files. They are written into the package (pipeline/render/templates/),
 so they ship in the wheel; this builder and docx_builder.py are development tools and do
 not. Every jinja tag is written into a single run, so Word's run splitting never breaks a tag. Tags used: `{{ x }}` (escaped text), `{{r x }}`
-(RichText built by pipeline/render/word.py), `{{p x }}` (a paragraph replaced by the
+(RichText built by pipeline/render/common/word.py), `{{p x }}` (a paragraph replaced by the
 `w:tbl` word.py writes: the list tables), `{%p … %}` (paragraph-level control),
 `{%tr … %}` (table-row loops) and `{% cellbg x %}` (a table cell's shading).
 

@@ -27,7 +27,7 @@ APT_PACKAGES+=(postgresql)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 && continue
-  # Any Chromium on PATH will do (pipeline/render/browser.py looks for these names).
+  # Any Chromium on PATH will do (devtools/browser.py looks for these names).
   [ "$pkg" = chromium ] && { command -v chromium || command -v chromium-browser; } >/dev/null 2>&1 && continue
   missing+=("$pkg")
 done

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from pipeline.render.config import scoring
+from pipeline.render.common.config import scoring
 from pipeline.scoring.layout import FIRST_ROW, META_SHEET, SCORE_COL, declaration_row
 from tests.conftest import make_xlsx
 

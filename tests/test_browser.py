@@ -10,11 +10,10 @@ from urllib.parse import unquote
 
 import pytest
 
+from devtools.browser import Browser, chromium_path
 from pipeline.render import render_application, render_batch, unique_dirnames
-from pipeline.render.browser import Browser, chromium_path
-
-from .conftest import REPO
-from .test_render_samples import ALL, ID_NUMBER, SCRIPT
+from tests.conftest import REPO
+from tests.test_render_samples import ALL, ID_NUMBER, SCRIPT
 
 if chromium_path() is None:  # CI installs it (scripts/install.sh): there a missing browser is a failure
     if os.environ.get("CI"):

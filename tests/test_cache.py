@@ -14,7 +14,7 @@ import yaml
 
 from pipeline.cache import Cache, prune
 from pipeline.models import ReadDocument
-from pipeline.render.common import rule_title
+from pipeline.render.common.texts import rule_title
 from pipeline.runner import run_batch
 from tests.conftest import REPO
 
@@ -173,7 +173,7 @@ def test_documents_carrying_the_as_of_date_are_not_made_again_the_next_day(monke
     from datetime import timedelta
     from types import SimpleNamespace
 
-    from pipeline.render import stamps
+    from pipeline.render.common import stamps
 
     class Tomorrow(date):
         @classmethod

@@ -19,7 +19,7 @@ from pipeline.ingest import discover_batch
 from pipeline.models import ApplicationPackage, MaterialStatus, MaterialType
 from pipeline.process import process_application
 from pipeline.read import ocr_engine
-from pipeline.render.checklist import checklist_context
+from pipeline.render.notice.checklist import checklist_context
 from samplegen.material_variants import all_material_variants
 from samplegen.scans import font
 

@@ -11,10 +11,15 @@ import docx
 import pytest
 
 from pipeline.models import Decision
-from pipeline.render.notice import NoticeError, load_results, make_notice, notice_period, select
-
-from .conftest import REPO
-from .test_render_samples import ALL, SCRIPT, incomplete_result, passed_result
+from pipeline.render.notice.public_notice import (
+    NoticeError,
+    load_results,
+    make_notice,
+    notice_period,
+    select,
+)
+from tests.conftest import REPO
+from tests.test_render_samples import ALL, SCRIPT, incomplete_result, passed_result
 
 
 @pytest.mark.parametrize(

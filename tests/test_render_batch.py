@@ -9,9 +9,8 @@ import openpyxl
 import pytest
 
 from pipeline.render import render_application, render_batch, unique_dirnames
-
-from .test_render_documents import parse
-from .test_render_samples import ALL, ID_NUMBER, SCRIPT
+from tests.test_render_documents import parse
+from tests.test_render_samples import ALL, ID_NUMBER, SCRIPT
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +145,7 @@ def test_summary_links_survive_odd_folder_names(tmp_path: Path) -> None:
 
 
 def test_city_falls_back_to_the_folder_name_prefix() -> None:
-    from pipeline.render.batch import folder_city
+    from pipeline.render.overview.batch import folder_city
 
     assert folder_city("银川市-某公司") == "银川市"
     assert folder_city("石嘴山-石嘴山市惠农区工业企业服务有限公司") == "石嘴山市"

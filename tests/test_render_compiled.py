@@ -8,13 +8,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from pipeline.render import checklist_context, dossier_context, word
-from pipeline.render.config import keep_compiled_in
-from pipeline.render.web import environment, render_html
-from pipeline.render.word import dossier_docx_context, render_docx
-
-from .test_render_samples import passed_result
-from .test_render_word import _package
+from pipeline.render import checklist_context, dossier_context
+from pipeline.render.common import word
+from pipeline.render.common.config import keep_compiled_in
+from pipeline.render.common.web import environment, render_html
+from pipeline.render.common.word import dossier_docx_context, render_docx
+from tests.test_render_samples import passed_result
+from tests.test_render_word import _package
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Masked copies of the applicant's Word and Excel files (render/redact.py, render/sources.py)."""
+"""Masked copies of the applicant's Word and Excel files (privacy/redact.py, render/common/sources.py)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from openpyxl.comments import Comment
 from PIL import Image
 
 from pipeline.models import FileEntry, FileKind
-from pipeline.render.redact import mask_docx, mask_xlsx
-from pipeline.render.sources import MANIFEST, WITHHELD_SUFFIX, copy_sources
+from pipeline.privacy.redact import mask_docx, mask_xlsx
+from pipeline.render.common.sources import MANIFEST, WITHHELD_SUFFIX, copy_sources
 
 ID_NUMBER, MASKED_ID = "640104199001011234", "640104********1234"
 PHONE, MASKED_PHONE = "13912345678", "139****5678"

@@ -11,8 +11,7 @@ import pytest
 from pipeline.models import MaterialType
 from pipeline.reference import material_catalog
 from pipeline.render import render_application
-
-from .test_render_samples import (
+from tests.test_render_samples import (
     AUDIT,
     ID_NUMBER,
     PHONE,

@@ -10,9 +10,8 @@ from docx.shared import Mm, Pt
 
 from pipeline.models import Inconsistency
 from pipeline.render import render_application
-from pipeline.render.checklist import checklist_context, deadline_text
-
-from .test_render_samples import AS_OF, incomplete_result, passed_result
+from pipeline.render.notice.checklist import checklist_context, deadline_text
+from tests.test_render_samples import AS_OF, incomplete_result, passed_result
 
 
 def east_asia_font(style) -> str | None:

@@ -24,9 +24,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pipeline.render import render_application, render_batch, unique_dirnames
-from pipeline.render.notice import make_notice
-
-from .test_render_samples import ALL, hostile_result, incomplete_result, passed_result, relaxed_result
+from pipeline.render.notice.public_notice import make_notice
+from tests.test_render_samples import ALL, hostile_result, incomplete_result, passed_result, relaxed_result
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("NX_REGENERATE_GOLDEN") == "1"

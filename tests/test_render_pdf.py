@@ -10,9 +10,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from pipeline.render import render_application, render_batch
-from pipeline.render.pdf import balanced_groups, convert_to_pdf, pdf_available
-
-from .test_render_samples import ID_NUMBER, incomplete_result, passed_result
+from pipeline.render.common.pdf import balanced_groups, convert_to_pdf, pdf_available
+from tests.test_render_samples import ID_NUMBER, incomplete_result, passed_result
 
 if not pdf_available():
     if os.environ.get("CI"):
@@ -86,7 +85,7 @@ def test_pdf_uses_simplified_chinese_fonts(app_dirs: dict[str, Path]) -> None:
 
 
 def test_without_libreoffice_nothing_is_raised(tmp_path: Path, monkeypatch) -> None:
-    import pipeline.render.pdf as pdf_module
+    import pipeline.render.common.pdf as pdf_module
 
     doc = tmp_path / "x.docx"
     doc.write_bytes(b"")
@@ -96,7 +95,7 @@ def test_without_libreoffice_nothing_is_raised(tmp_path: Path, monkeypatch) -> N
 
 
 def test_a_conversion_over_the_time_budget_is_stopped_and_reported(app_dirs: dict[str, Path], monkeypatch) -> None:
-    from pipeline.render.config import settings
+    from pipeline.render.common.config import settings
 
     monkeypatch.setattr(settings(), "pdf_batch_seconds_max", 1)
     docs = _copies(app_dirs["passed"] / "dossier.docx", app_dirs["root"], "slow", 6)
@@ -108,8 +107,8 @@ def test_a_conversion_over_the_time_budget_is_stopped_and_reported(app_dirs: dic
 def test_a_stuck_conversion_is_stopped_by_the_watchdog(tmp_path: Path, monkeypatch) -> None:
     import time
 
-    import pipeline.render.pdf as pdf_module
-    from pipeline.render.config import settings
+    import pipeline.render.common.pdf as pdf_module
+    from pipeline.render.common.config import settings
 
     hung = tmp_path / "soffice"
     hung.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
@@ -124,7 +123,7 @@ def test_a_stuck_conversion_is_stopped_by_the_watchdog(tmp_path: Path, monkeypat
 
 
 def test_every_document_of_a_batch_is_converted_in_one_libreoffice_process(app_dirs: dict[str, Path], monkeypatch) -> None:
-    from pipeline.render.config import settings
+    from pipeline.render.common.config import settings
 
     monkeypatch.setattr(settings(), "pdf_seconds_per_document", 15)
     docs = _copies(app_dirs["passed"] / "checklist.docx", app_dirs["root"], "many", 8)

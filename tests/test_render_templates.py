@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.render.config import TEMPLATES_DIR as TEMPLATES
-
-from .test_render_documents import docx_text
+from pipeline.render.common.config import TEMPLATES_DIR as TEMPLATES
+from tests.test_render_documents import docx_text
 
 BUILDER = Path(__file__).resolve().parents[1] / "scripts" / "build_docx_templates.py"
 

@@ -14,11 +14,11 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.models import ListTable
-from pipeline.render import checklist_context, dossier_context, word
-from pipeline.render.config import TEMPLATES_DIR
-from pipeline.render.word import _column_twips, _list_table, dossier_docx_context, render_docx
-
-from .test_render_samples import hostile_result, incomplete_result, passed_result, relaxed_result
+from pipeline.render import checklist_context, dossier_context
+from pipeline.render.common import word
+from pipeline.render.common.config import TEMPLATES_DIR
+from pipeline.render.common.word import _column_twips, _list_table, dossier_docx_context, render_docx
+from tests.test_render_samples import hostile_result, incomplete_result, passed_result, relaxed_result
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HOSTILE_CELLS = ["<w:p>x</w:p>", "a & b", "]]> end", "</w:t></w:r></w:p><w:p><w:r><w:t>injected", "{{ title }}"]

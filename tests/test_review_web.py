@@ -17,12 +17,11 @@ from urllib.parse import quote
 
 import pytest
 
+from devtools.browser import Browser, chromium_path
 from pipeline.models import Decision
-from pipeline.render.browser import Browser, chromium_path
 from pipeline.review.server import make_server, server_url
 from pipeline.review.store import current_resolutions, store_path
-
-from .test_review_loop import INNOVATION, NEEDS_REVIEW, answer_for, results
+from tests.test_review_loop import INNOVATION, NEEDS_REVIEW, answer_for, results
 
 if chromium_path() is None:
     if os.environ.get("CI"):

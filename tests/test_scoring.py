@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from pipeline.cli import main
-from pipeline.render.config import Aggregation, scoring
+from pipeline.render.common.config import Aggregation, scoring
 from pipeline.scoring.aggregate import aggregate
 from pipeline.scoring.layout import FIRST_ROW, META_SHEET, SCORE_COL, declaration_row, total_row
 from tests.cycle_batches import CUJINHUI, HELANSHAN, QIHANG, ZHILIAN, write_round

@@ -27,8 +27,8 @@ from ..check import load_ruleset
 from ..check.ruleset import RuleSet
 from ..models import ApplicationResult
 from ..models.common import Model
-from ..render.dirnames import unique_dirnames
-from ..render.sources import MANIFEST
+from ..render.common.dirnames import unique_dirnames
+from ..render.common.sources import MANIFEST
 from .checks import Certified, RegistryView, Reported, code_of
 from .db import (
     RegistryError,

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..cache import text_digest
 from ..check.ruleset import RuleSet
 from ..models import ApplicationResult
-from ..render.stamps import APP_STAMP, render_version
+from ..render.common.stamps import APP_STAMP, render_version
 from ..reuse import Finished, light_json
 from .checks import RegistryView, apply_findings, duplicates, findings
 

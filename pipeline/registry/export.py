@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..render.config import labels, settings
-from ..render.masking import mask_personal
+from ..privacy.mask import mask_personal
+from ..render.common.config import labels, settings
 from .api import Registry, Title
 from .wording import wording
 

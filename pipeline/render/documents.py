@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import ApplicationResult
-from .checklist import checklist_context
-from .dossier import dossier_context
-from .formatting import file_href
-from .sources import WITHHELD_SUFFIX
-from .web import render_html
-from .word import dossier_docx_context, render_docx
+from .common.formatting import file_href
+from .common.sources import WITHHELD_SUFFIX
+from .common.web import render_html
+from .common.word import dossier_docx_context, render_docx
+from .dossier.dossier import dossier_context
+from .notice.checklist import checklist_context
 
 
 def render_application(result: ApplicationResult, app_dir: Path) -> None:

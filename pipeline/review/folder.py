@@ -8,8 +8,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..models import ApplicationResult, Decision
-from ..render.dirnames import unique_dirnames
-from ..render.sources import WITHHELD_SUFFIX
+from ..render.common.dirnames import unique_dirnames
+from ..render.common.sources import WITHHELD_SUFFIX
 from .wording import wording
 
 RESULTS = "results.jsonl"
@@ -65,7 +65,7 @@ def decision_changes(before: dict[str, Decision], after: dict[str, Decision]) ->
 def run_again(out: Path, jobs: int = 1) -> tuple[list[tuple[str, Decision, Decision]], str]:
     """Run the pre-screen into `out` again with its last run's parameters (in `jobs` processes);
     the decisions that changed, and the run's Chinese summary."""
-    from ..render.config import labels
+    from ..render.common.config import labels
     from ..runner import rerun
 
     before = Folder(out).decisions()

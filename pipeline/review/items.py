@@ -30,11 +30,11 @@ from ..models import (
     Verification,
 )
 from ..models.common import Model
+from ..privacy.mask import mask_personal as mask
 from ..reference import field_catalog, material_catalog
-from ..render.common import material_order, rule_title
-from ..render.config import labels, settings
-from ..render.formatting import fmt_field, split_ref
-from ..render.masking import mask_personal as mask
+from ..render.common.config import labels, settings
+from ..render.common.formatting import fmt_field, split_ref
+from ..render.common.texts import material_order, rule_title
 from .wording import FILE_PREFIX, kind_key, mark_text, what, when, wording
 
 # A rule without evidence (no_evidence: every evidence material missing or unreadable) is no item of

@@ -7,10 +7,10 @@ import json
 from urllib.parse import quote
 
 from ..models import ApplicationResult
-from ..render.batch import app_row
-from ..render.config import labels, settings
-from ..render.formatting import location_text
-from ..render.masking import mask_personal as mask
+from ..privacy.mask import mask_personal as mask
+from ..render.common.config import labels, settings
+from ..render.common.formatting import location_text
+from ..render.overview.batch import app_row
 from .folder import Folder
 from .history import history_lines
 from .items import Item, ItemState, review_items, unused_texts

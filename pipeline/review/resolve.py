@@ -14,7 +14,7 @@ from datetime import datetime
 from ..extract.values import parse
 from ..models import ApplicationResult, Conclusion, Resolution, Scalar
 from ..models.common import Model
-from ..render.config import labels
+from ..render.common.config import labels
 from .items import Choice, Item, review_items
 from .wording import wording
 

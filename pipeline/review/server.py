@@ -31,8 +31,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from markupsafe import escape
 
-from ..render.config import labels
-from ..render.web import environment
+from ..render.common.config import labels
+from ..render.common.web import environment
 from .folder import FolderError, current_folder, run_again
 from .pages import application_context, overview_context, review_url
 from .resolve import Answer, Rejected, check_digests, index_items, to_resolution

@@ -22,9 +22,9 @@ import xlsxwriter
 
 from ..cache import file_digest
 from ..models import Resolution
-from ..render.formatting import location_text
-from ..render.masking import mask_personal as mask
-from ..render.sheet import ILLEGAL_CHARACTERS_RE, portable_links
+from ..privacy.mask import mask_personal as mask
+from ..render.common.formatting import location_text
+from ..render.overview.sheet import ILLEGAL_CHARACTERS_RE, portable_links
 from .folder import Folder
 from .items import Item, ItemState, review_items
 from .resolve import Answer, Rejected, check_digests, current_answer, index_items, resolutions_of, same_as_current

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..models import ApplicationResult
-from ..render.config import Aggregation, Scoring, scoring
-from ..render.masking import mask_personal
+from ..privacy.mask import mask_personal
+from ..render.common.config import Aggregation, Scoring, scoring
 from .models import Ranked, Review
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..render.config import Scoring
+from ..render.common.config import Scoring
 
 FORMAT = "nx-prescreen-scores/1"
 META_SHEET = "_meta"

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..models import ApplicationResult
-from ..render.config import Scoring, scoring
+from ..render.common.config import Scoring, scoring
 from .layout import FIRST_ROW, FORMAT, ITEM_COL, META_SHEET, SCORE_COL, criteria_digest, declaration_row
 from .models import Assignment, Inspection, Problem, Review, SheetScore
 from .sheets import ScoringError, header_rows, open_book

@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from ..render.config import labels, scoring
+from ..render.common.config import labels, scoring
 from .models import Ranked, Review
 from .sheets import ScoringError, header_rows
 

@@ -12,8 +12,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..models import ApplicationResult, Decision
-from ..render.config import Scoring, scoring
-from ..render.masking import mask_personal
+from ..privacy.mask import mask_personal
+from ..render.common.config import Scoring, scoring
 from .layout import (
     FIRST_ROW,
     FORMAT,

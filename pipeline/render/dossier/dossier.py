@@ -6,11 +6,15 @@ templates only escape.
 
 from __future__ import annotations
 
-from ..models import ApplicationResult, FieldValue, Outcome, RuleResult, Source
-from ..reference import field_catalog, material_catalog
-from ..registry.wording import wording as registry_wording
-from ..review.wording import mark_text
-from .common import (
+from ...models import ApplicationResult, FieldValue, Outcome, RuleResult, Source
+from ...privacy.mask import mask_personal as mask
+from ...reference import field_catalog, material_catalog
+from ...registry.wording import wording as registry_wording
+from ...review.wording import mark_text
+from ..common.config import labels, scoring, settings
+from ..common.formatting import file_href as href
+from ..common.formatting import fmt_day, fmt_field, fmt_generic, fmt_rule_value, location_text, split_ref
+from ..common.texts import (
     deficient_materials,
     issue_date,
     material_order,
@@ -20,11 +24,7 @@ from .common import (
     rule_title,
     rules_with,
 )
-from .config import labels, scoring, settings
-from .formatting import file_href as href
-from .formatting import fmt_day, fmt_field, fmt_generic, fmt_rule_value, location_text, split_ref
-from .masking import mask_personal as mask
-from .wording import for_people, rule_basis, unclaimed, wording
+from ..common.wording import for_people, rule_basis, unclaimed, wording
 
 
 def _source(src: Source | None) -> dict:

@@ -19,11 +19,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..models import ApplicationResult, Decision
-from .config import settings
-from .formatting import fmt_day
-from .masking import mask_personal as mask
-from .web import render_html
+from ...models import ApplicationResult, Decision
+from ...privacy.mask import mask_personal as mask
+from ..common.config import settings
+from ..common.formatting import fmt_day
+from ..common.web import render_html
 
 
 class NoticeError(Exception):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..models import ApplicationResult, MaterialStatus, MaterialType, Outcome
-from ..reference import field_catalog, material_catalog
+from ...models import ApplicationResult, MaterialStatus, MaterialType, Outcome
+from ...reference import field_catalog, material_catalog
 from .config import labels, settings
 from .formatting import split_ref
 

@@ -21,7 +21,7 @@ import jinja2
 from jinja2 import BytecodeCache, Environment, Template
 from jinja2.bccache import Bucket
 
-from ..cache import RENDER_CODE, code_version, touch
+from ...cache import RENDER_CODE, code_version, touch
 from .config import compiled_dir
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..extract.regions import locate
-from ..models import ApplicationResult, Decision, MaterialStatus, Outcome
-from ..reference import field_catalog, material_catalog
-from ..review.items import ItemState, review_items
-from .common import material_order, review_rules, rules_with
-from .config import labels, settings
-from .formatting import fmt_field
-from .masking import mask_personal as mask
-from .wording import wording
+from ...extract.regions import locate
+from ...models import ApplicationResult, Decision, MaterialStatus, Outcome
+from ...privacy.mask import mask_personal as mask
+from ...reference import field_catalog, material_catalog
+from ...review.items import ItemState, review_items
+from ..common.config import labels, settings
+from ..common.formatting import fmt_field
+from ..common.texts import material_order, review_rules, rules_with
+from ..common.wording import wording
 
 UNKNOWN_CITY = "未识别"
 

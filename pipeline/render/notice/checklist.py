@@ -6,9 +6,12 @@ from datetime import date
 
 import chinese_calendar
 
-from ..models import ApplicationResult, ListPart, MaterialEntry, MaterialStatus, MaterialType
-from ..reference import MaterialSpec, material_catalog
-from .common import (
+from ...models import ApplicationResult, ListPart, MaterialEntry, MaterialStatus, MaterialType
+from ...privacy.mask import mask_personal as mask
+from ...reference import MaterialSpec, material_catalog
+from ..common.config import labels, settings
+from ..common.formatting import fmt_day
+from ..common.texts import (
     cn_index,
     issue_date,
     material_inconsistency_texts,
@@ -17,10 +20,7 @@ from .common import (
     registry_texts,
     unit_name,
 )
-from .config import labels, settings
-from .formatting import fmt_day
-from .masking import mask_personal as mask
-from .wording import for_people
+from ..common.wording import for_people
 
 
 def deadline_text(issued: date) -> str:

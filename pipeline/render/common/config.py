@@ -8,9 +8,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..cache import TEMPLATES
-from ..models.common import Model
-from ..reference import DATA_DIR, load_yaml
+from ...cache import TEMPLATES
+from ...models.common import Model
+from ...reference import DATA_DIR, load_yaml
 
 TEMPLATES_DIR = TEMPLATES  # inside the package, so an installed wheel finds them
 

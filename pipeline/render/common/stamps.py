@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..cache import RENDER_CODE, code_version, templates_version, text_digest
+from ...cache import RENDER_CODE, code_version, templates_version, text_digest
 from .config import settings
 
 APP_STAMP = ".render-stamp"  # an application's documents, in applicants/<dirname>/

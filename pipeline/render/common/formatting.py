@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from ..models import Source
-from ..reference import field_catalog
+from ...models import Source
+from ...reference import field_catalog
 from .config import labels
 
 MISSING = "未提取到"

@@ -13,14 +13,14 @@ from pathlib import Path
 import xlsxwriter
 from lxml import etree
 
-from ..models import ApplicationResult, MaterialStatus
-from ..reference import material_catalog
-from .common import material_order, rule_title
-from .config import labels, settings
-from .formatting import fmt_rule_value
-from .masking import mask_personal as mask
-from .ooxml import PARSER, Package, write_zip, xml_bytes
-from .wording import for_people, unclaimed, wording
+from ...models import ApplicationResult, MaterialStatus
+from ...privacy.mask import mask_personal as mask
+from ...reference import material_catalog
+from ..common.config import labels, settings
+from ..common.formatting import fmt_rule_value
+from ..common.ooxml import PARSER, Package, write_zip, xml_bytes
+from ..common.texts import material_order, rule_title
+from ..common.wording import for_people, unclaimed, wording
 
 # Control characters an XML cell cannot hold (the same set openpyxl refuses).
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")

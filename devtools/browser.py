@@ -3,7 +3,7 @@
 Used by the tests (the page loads, shows the unit name, logs no console error, asks for
 nothing outside the output folder) and to take the screenshots under docs/:
 
-    python -m pipeline.render.browser OUT/index.html --screenshot docs/overview.png
+    python -m devtools.browser OUT/index.html --screenshot docs/overview.png
 
 The protocol runs over `--remote-debugging-pipe` (file descriptors 3 and 4, messages
 ended by NUL), so no client library and no network port are needed. Chromium comes from

@@ -21,7 +21,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..read.tools import soffice_path
+from ...read.tools import soffice_path
 from .config import settings
 
 log = logging.getLogger(__name__)

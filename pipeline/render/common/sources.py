@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pydantic import Field
 
-from ..models import FileEntry, FileKind
-from ..models.common import Model
-from .redact import mask_docx, mask_xlsx
+from ...models import FileEntry, FileKind
+from ...models.common import Model
+from ...privacy.redact import mask_docx, mask_xlsx
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..models import ApplicationResult, Outcome, RuleResult
-from ..reference import DATA_DIR, load_yaml
+from ...models import ApplicationResult, Outcome, RuleResult
+from ...reference import DATA_DIR, load_yaml
 
 # "合订本.pdf#p2-6" / "x.pdf#p7": a file reference with the pipeline's page suffix.
 _PAGE_REF = re.compile(r"(?P<file>[^\s：:；;，,（(]+?)#p(?P<pages>\d+(?:-\d+)?)")

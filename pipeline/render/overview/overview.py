@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..cache import text_digest
-from ..models import ApplicationResult
-from .config import settings
-from .dirnames import unique_dirnames
-from .stamps import OVERVIEW, OVERVIEW_STAMP, is_current
+from ...cache import text_digest
+from ...models import ApplicationResult
+from ..common.config import settings
+from ..common.dirnames import unique_dirnames
+from ..common.stamps import OVERVIEW, OVERVIEW_STAMP, is_current
 
 INDEX_TEMPLATE = "index.html.j2"
 
@@ -69,9 +69,12 @@ def write_overview(
 
 def preload() -> None:
     """Load what drawing the overview needs (Excel, HTML), e.g. while workers are busy."""
-    from . import batch, sheet  # noqa: F401
-    from .compiled import use_kept
-    from .web import environment
+    from ..common.compiled import use_kept
+    from ..common.web import environment
+    from . import (
+        batch,  # noqa: F401
+        sheet,  # noqa: F401
+    )
 
     use_kept(environment()).get_template(INDEX_TEMPLATE)
 
@@ -85,12 +88,12 @@ def _draw(
     problems: list[str],
 ) -> None:
     # Imported here: a re-run whose overview is current needs none of the Excel and HTML machinery.
+    from ...privacy.mask import mask_personal
+    from ..common.formatting import fmt_day
+    from ..common.texts import issue_date
+    from ..common.web import render_html
     from .batch import app_row, city_counts, decision_counts
-    from .common import issue_date
-    from .formatting import fmt_day
-    from .masking import mask_personal
     from .sheet import write_summary
-    from .web import render_html
 
     rows = [app_row(r, dirnames[r.applicant_id]) for r in results]
     for row, flag in zip(rows, has_pdf, strict=True):
@@ -132,7 +135,7 @@ def _make_pdfs(app_dirs: list[Path]) -> list[str]:
     ]
     if not documents:
         return []
-    from .pdf import convert_to_pdf, pdf_available  # finds LibreOffice; not needed when every copy is current
+    from ..common.pdf import convert_to_pdf, pdf_available  # finds LibreOffice; not needed when every copy is current
 
     if not pdf_available():
         return ["本机未安装 LibreOffice，未生成 PDF 版本的评审材料和补正通知（可运行 scripts/install.sh 安装）。"]

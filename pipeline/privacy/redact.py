@@ -20,8 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .masking import mask_personal
-from .ooxml import PARSER, Package, write_zip, xml_bytes
+from ..render.common.ooxml import PARSER, Package, write_zip, xml_bytes
+from .mask import mask_personal
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

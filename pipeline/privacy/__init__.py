@@ -1,0 +1,8 @@
+"""Personal data (ID numbers, phone numbers, e-mail addresses): found, masked and redacted.
+
+Used by the analysis (which files carry personal data), by every renderer (what experts
+see) and by the copies of the applicant's files: so it lives outside render/.
+
+- mask.py: mask_personal(text), has_personal_data(text);
+- redact.py: masked copies of Word and Excel files, done in their XML.
+"""
