@@ -29,10 +29,11 @@ def build_staff_pdf(f: Facts, head: str = "主要管理人员和专业技术人�
 
 
 def build_client_pdf(f: Facts, head: str = "签订服务协议的中小企业名单及服务满意度评价",
-                     header: list[str] | None = None) -> bytes:
+                     header: list[str] | None = None, repeat_header: bool = True) -> bytes:
+    """The client list; many forms print its header on the first page only (repeat_header=False)."""
     rows = [header or CLIENT_HEADER]
     rows += [[str(i), c[0], c[2], c[3], c[4]] for i, c in enumerate(f.clients, 1)]
-    story = [title(head), para(f"填报单位：{f.unit_name}", PLAIN), gap(2), ruled_table(rows, [12, 62, 36, 32, 24])]
+    story = [title(head), para(f"填报单位：{f.unit_name}", PLAIN), gap(2), ruled_table(rows, [12, 62, 36, 32, 24], repeat_header=repeat_header)]
     return render(story, head, f.unit_name)
 
 

@@ -59,6 +59,7 @@ PDF_BUILDERS: dict[str, Callable[[Case], bytes]] = {
     "recommendation_pdf": lambda c: bd.build_recommendation_pdf(c.facts),
     "staff_pdf": lambda c: bd.build_staff_pdf(c.facts),
     "client_pdf": lambda c: bd.build_client_pdf(c.facts),
+    "client_pdf_once": lambda c: bd.build_client_pdf(c.facts, repeat_header=False),  # header on page 1 only
     "equipment_pdf": lambda c: bd.build_equipment_pdf(c.facts),
     "premises_certificate": lambda c: bd.build_premises_certificate(c.facts),
     "service_agreement": lambda c: bd.build_service_agreement(c.facts, c.facts.clients[0][0]),
@@ -83,6 +84,7 @@ TRUTH: dict[str, tuple[str, str | None]] = {
     "staff_list": ("resource_lists", "staff_list"), "staff_pdf": ("resource_lists", "staff_list"),
     "credential": ("resource_lists", "staff_list"),
     "client_list": ("resource_lists", "client_list"), "client_pdf": ("resource_lists", "client_list"),
+    "client_pdf_once": ("resource_lists", "client_list"),
     "service_agreement": ("resource_lists", "client_list"),
     "equipment_list": ("resource_lists", "equipment_list"), "equipment_pdf": ("resource_lists", "equipment_list"),
     "evidence": ("service_evidence", None), "event_photo": ("service_evidence", None),
@@ -254,6 +256,7 @@ _TOC_TITLES = {
     "lease": "房屋租赁合同",
     "staff_pdf": "主要管理人员和专业技术人员名单",
     "client_pdf": "服务企业名单及满意度评价",
+    "client_pdf_once": "服务企业名单及满意度评价",
     "equipment_pdf": "主要服务设施及仪器设备清单",
     "evidence": "开展服务的证明材料",
     "event_photo": "活动照片",
@@ -323,13 +326,13 @@ def all_material_variants() -> list[MaterialVariant]:
             "材料06-合订本无目录", "one bundle without 目录 in yet another order, with a photo page", 8,
             [File("申请报告.docx", "report"), File("推荐表.docx", "recommendation"), File("全部材料.pdf", Bundle(
                 ["declaration", "icp", "evidence", "event_photo_plain", "equipment_pdf", "lease", "licence", "audit",
-                 "special_audit", "staff_pdf", "credential", "client_pdf"]))],
+                 "special_audit", "staff_pdf", "credential", "client_pdf_once"]))],
         ),
         MaterialVariant(
             "材料07-扫描合订本", "a scanned bundle (no text layer) with printed page numbers and a 目录", 9,
             [File("申请报告.docx", "report"), File("2025年度审计报告.pdf", "audit"),
              File("服务收支专项审计报告.pdf", "special_audit"), File("扫描件.pdf", Bundle(
-                 ["licence", "lease", "equipment_pdf", "staff_pdf", "client_pdf", "evidence", "icp", "declaration",
+                 ["licence", "lease", "equipment_pdf", "staff_pdf", "client_pdf_once", "evidence", "icp", "declaration",
                   "recommendation_pdf"], toc=True, scanned=True, numbered=True))],
         ),
         MaterialVariant(

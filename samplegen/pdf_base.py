@@ -49,14 +49,14 @@ def page_break() -> PageBreak:
 
 
 def ruled_table(rows: list[list[str]], widths_mm: list[float], header_rows: int = 1,
-                right_align_from: int | None = None) -> Table:
+                right_align_from: int | None = None, repeat_header: bool = True) -> Table:
     """A fully ruled table (pdfplumber extracts these exactly); cells wrap as Paragraphs."""
     def cell_style(i: int, j: int) -> ParagraphStyle:
         numeric = right_align_from is not None and j >= right_align_from and i >= header_rows
         return CELL_R if numeric else CELL
 
     data = [[Paragraph(str(c), cell_style(i, j)) for j, c in enumerate(row)] for i, row in enumerate(rows)]
-    tbl = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=header_rows)
+    tbl = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=header_rows if repeat_header else 0)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -136,3 +136,38 @@ def test_client_list_over_pages_titled_in_other_words(tmp_path):
     f = _extract(doc, ListPart.client_list).fields
     assert f["client_list.count"].value == 8
     assert f["client_list.count"].confidence == 1.0  # from the ruled cells, not from text lines
+
+
+def _client_rows(first: int, last: int) -> list[list[str]]:
+    return [[str(n), f"宁夏某某第{n}号商贸有限公司", "咨询服务", "满意"] for n in range(first, last + 1)]
+
+
+@pytest.mark.parametrize(("second_page", "expected"), [
+    # the header printed once: the next page's table of the same width is the same list
+    (_client_rows(6, 9), 9),
+    # a narrower table on the next page (a signature block, another form) is not the list
+    ([["填表人", "张三"], ["日期", "2026年3月1日"]], 5),
+], ids=["continued", "other-table"])
+def test_a_list_whose_header_is_printed_once(tmp_path, second_page, expected):
+    from tests.test_extract_support import pdf_file
+
+    header = ["序号", "企业名称", "服务内容", "满意度评价"]
+    doc = pdf_file(tmp_path / "名单.pdf", [["服务企业名单"], []],
+                   tables={0: [header, *_client_rows(1, 5)], 1: second_page})
+    f = _extract(doc, ListPart.client_list).fields
+    assert f["client_list.count"].value == expected
+    assert f["client_list.satisfied_count"].value == expected
+
+
+def test_a_page_after_the_list_ended_on_its_page_is_not_a_continuation(tmp_path):
+    """A list followed by another table on its own page has ended there."""
+    from tests.test_extract_support import pdf_file
+
+    header = ["序号", "企业名称", "服务内容", "满意度评价"]
+    doc = pdf_file(tmp_path / "名单.pdf", [["服务企业名单"], []],
+                   tables={0: [header, *_client_rows(1, 5)], 1: _client_rows(6, 9)})
+    tables = [t for t in doc.tables if t.page == 1]
+    other = tables[0].model_copy(update={"index": 99, "rows": [[c for c in tables[0].rows[0][:2]]]})
+    doc = doc.model_copy(update={"tables": [*tables, other, *[t for t in doc.tables if t.page != 1]]})
+    f = _extract(doc, ListPart.client_list).fields
+    assert f["client_list.count"].value == 5

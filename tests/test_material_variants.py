@@ -79,6 +79,17 @@ def test_every_material_status_and_file_is_right(processed, variant):
             assert {p.value: s.value for p, s in entry.parts.items()} == truth["parts"]
 
 
+@pytest.mark.parametrize("applicant", ["材料06-合订本无目录", "材料07-扫描合订本"])
+def test_a_client_list_printed_over_pages_with_one_header_counts_every_row(processed, applicant):
+    """Forms print a list's header once; in a bundle (text or scanned) the pages after it are the same list."""
+    if applicant not in processed:
+        pytest.skip("OCR engine or CJK font not installed")
+    variant = next(v for v in VARIANTS if v.applicant_id == applicant)
+    count = processed[applicant].fields["client_list.count"]
+    assert count.value == len(variant.case.facts.clients), count
+    assert not [r for r in count.review if "文字识别" not in r], count.review  # only the scan's own OCR note
+
+
 def test_the_corrupt_lease_is_asked_for_again_as_a_readable_premises_proof(processed):
     result = processed["材料03-损坏的租赁合同"]
     entry = result.materials[MaterialType.premises_proof]

@@ -27,9 +27,49 @@ def _columns() -> mt.Matcher:
 @dataclass
 class _Sheet:
     table: Table
-    header_row: int
+    header_row: int  # -1: a continuation page without its own header (the header is the previous page's)
     roles: dict[str, int]  # column role -> column index
     rows: list[list[Cell]] = field(default_factory=list)
+    parent: _Sheet | None = None  # a continuation's header is the one of the page it continues
+
+    @property
+    def header(self) -> list[Cell]:
+        return self.parent.header if self.parent is not None else self.table.rows[self.header_row]
+
+
+def _width(table: Table) -> int:
+    return max((len(row) for row in table.rows), default=0)
+
+
+def _continues(prev: _Sheet, table: Table, last_on_page: dict[int | None, int], from_text: bool) -> bool:
+    """A table without a header on the page after a list table's page, as wide as that list: the list
+    runs over the page (forms print the header once; a bundle's scanned list does too)."""
+    if table.page is None or prev.table.page is None or table.page != prev.table.page + 1:
+        return False
+    if last_on_page.get(prev.table.page) != prev.table.index:
+        return False  # something else follows the list on its page: the list ended there
+    if from_text:  # OCR / text lines: columns shift, but the key column must exist
+        return _width(table) > max(prev.roles.values())
+    return _width(table) == len(prev.header)
+
+
+def _sheets(tables: list[Table], part: ListPart, from_text: bool) -> list[_Sheet]:
+    """The list tables of a document, with their continuation pages."""
+    last_on_page: dict[int | None, int] = {}
+    for t in tables:
+        last_on_page[t.page] = max(last_on_page.get(t.page, 0), t.index)
+    first_on_page: dict[int | None, int] = {}
+    for t in tables:
+        first_on_page.setdefault(t.page, t.index)
+    sheets: list[_Sheet] = []
+    for t in tables:
+        sheet = _header(t, part)
+        if sheet is None and sheets and first_on_page.get(t.page) == t.index \
+                and _continues(sheets[-1], t, last_on_page, from_text):
+            sheet = _Sheet(t, -1, dict(sheets[-1].roles), parent=sheets[-1])
+        if sheet is not None:
+            sheets.append(sheet)
+    return sheets
 
 
 def _roles(row: list[Cell]) -> dict[str, int]:
@@ -66,7 +106,7 @@ def _header(table: Table, part: ListPart) -> _Sheet | None:
 def _data_rows(sheet: _Sheet, key_role: str) -> list[list[Cell]]:
     vocab = labels().lists
     key_col = sheet.roles[key_role]
-    header_texts = [p.norm(c.text) for c in sheet.table.rows[sheet.header_row]]
+    header_texts = [p.norm(c.text) for c in sheet.header]
     out = []
     for row in sheet.table.rows[sheet.header_row + 1 :]:
         texts = [p.norm(c.text) for c in row]
@@ -138,10 +178,10 @@ TEXT_ROWS_WEIGHT = 0.75
 
 
 def extract_list(doc: ReadDocument, part: ListPart, col: Collector) -> ListTable | None:
-    sheets = [s for t in doc.tables if (s := _header(t, part))]
+    sheets = _sheets(doc.tables, part, from_text=False)
     from_text = False
     if not sheets and doc.kind is FileKind.pdf:
-        sheets = [s for t in _text_tables(doc) if (s := _header(t, part))]
+        sheets = _sheets(_text_tables(doc), part, from_text=True)
         from_text = True
     own = Collector()
     listing = _extract_list(doc, part, sheets, from_text, own)
@@ -161,7 +201,7 @@ def _extract_list(doc: ReadDocument, part: ListPart, sheets: list[_Sheet], from_
     if not sheets:
         return None
     first = sheets[0]
-    header = first.table.rows[first.header_row]
+    header = first.header
     listing = ListTable(part=part, file=doc.file, columns=[c.text for c in header])
     if from_text:
         listing.warnings.append("PDF 中未识别出表格线，按文本行逐行解析，列可能错位，统计结果请核对")
@@ -216,7 +256,7 @@ def _staff(sheets: list[_Sheet], file: str, col: Collector, listing: ListTable) 
             either += is_college or is_mid
             _check_id(_text(row, sheet, "id_number"), row, listing)
     first = sheets[0]
-    header = first.table.rows[first.header_row]
+    header = first.header
     roles = [r for r in ("education", "title") if r in first.roles]
     counts = {
         "staff_list.college_count": (college, "education"),
@@ -268,6 +308,8 @@ def _level_columns(sheet: _Sheet) -> tuple[dict[int, str], Cell] | None:
     """Columns headed by a rating level (非常满意 | 满意 | 基本满意 | 不满意) ticked per row."""
     vocab = labels().lists
     words = {p.norm(w): w for w in vocab.satisfied + vocab.unsatisfied}
+    if sheet.parent is not None:
+        return _level_columns(sheet.parent)
     rows = sheet.table.rows[sheet.header_row : sheet.header_row + 2]
     for row in rows:
         levels = {c: words[p.norm(cell.text)] for c, cell in enumerate(row) if p.norm(cell.text) in words}
@@ -297,7 +339,7 @@ def _clients(sheets: list[_Sheet], file: str, col: Collector) -> None:
             anchor = anchor or level_columns[1]
             texts = [_ticked(row, level_columns[0]) for row in sheet.rows]
         else:
-            anchor = anchor or sheet.table.rows[sheet.header_row][c]
+            anchor = anchor or sheet.header[c]
             texts = [_text(row, sheet, "satisfaction") for row in sheet.rows]
         scores = [p.to_float(n[0]) for t in texts if (n := p.numbers(t))]
         scale = next((s for s in (5.0, 10.0) if scores and all(v is not None and v <= s for v in scores)), None)
