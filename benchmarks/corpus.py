@@ -3,7 +3,7 @@
     python benchmarks/corpus.py seen|heldout [--jobs N] [--keep DIR] [--verbose] [--no-cache]
 
 Generates the corpus into a temporary folder (its own generate.py), runs the pipeline as a
-user would (`python -m pipeline run … --no-pdf`, in a subprocess started from the current
+user would (`python -m pipeline run …`, no PDF copies, in a subprocess started from the current
 folder, so the checkout you stand in is the one measured), and compares results.jsonl with the
 corpus's truth.jsonl. For `heldout` only aggregates and classes of failure are printed (field,
 rule and material ids, kinds of miss): never a value, a wording or a file name, so that nobody
@@ -221,7 +221,7 @@ def run(name: str, root: Path, work: Path, jobs: int, cache: bool, generate: boo
     out = work / "out"
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "pipeline", "run", str(work / "batch"), "--out", str(out), "--as-of", as_of.pop(),
-           "--jobs", str(jobs), "--no-pdf"]
+           "--jobs", str(jobs)]
     cmd += ["--cache-dir", str(work / "cache")] if not cache else []
     started = time.monotonic()
     done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})

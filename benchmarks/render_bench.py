@@ -1,6 +1,6 @@
 """Render-stage speed per application: the two Word documents, dossier.html, masked copies.
 
-    python3 -m pipeline run sample_submissions --out /tmp/rs --as-of 2026-04-30 --no-pdf
+    python3 -m pipeline run sample_submissions --out /tmp/rs --as-of 2026-04-30
     python3 benchmarks/render_bench.py [--results /tmp/rs] [--input sample_submissions] [--repeat 5] [--keep DIR]
 
 Loads the results of a finished run (results.jsonl), opens the same applications again

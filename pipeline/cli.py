@@ -101,9 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="缓存目录的大小上限，超过时删除最久未用的缓存（本次运行用到的保留），默认 %(default)s",
     )
-    run.add_argument(
-        "--no-pdf", action="store_true", help="不生成 PDF 版本的评审材料和补正通知（默认在装有 LibreOffice 时生成）"
+    copies = run.add_mutually_exclusive_group()
+    copies.add_argument(
+        "--pdf",
+        action="store_true",
+        default=None,
+        help="同时生成 PDF 版本的评审材料和补正通知（需要 LibreOffice；默认不生成，也可事后用 pdf 命令生成）",
     )
+    # Kept so that scripts written when PDFs were made by default still run: it is now what run does anyway.
+    copies.add_argument("--no-pdf", action="store_true", help="不生成 PDF（已是默认做法，保留此参数以兼容旧脚本）")
     run.add_argument(
         "--registry",
         metavar="PATH|URL",
@@ -119,7 +125,36 @@ def build_parser() -> argparse.ArgumentParser:
     add_scores(sub)
     _add_review(sub)
     _add_serve(sub)
+    _add_pdf(sub)
     return parser
+
+
+def _add_pdf(sub) -> None:
+    pdf = sub.add_parser(
+        "pdf",
+        help="为已有的输出文件夹生成 PDF 版本的评审材料和补正通知（LibreOffice）",
+        description="把 run 命令输出文件夹中每个申报（或 --ids 指定的申报）的评审材料和补正通知（Word）转换为 PDF，"
+        "放在 Word 文件旁边，并更新 index.html 和 summary.xlsx 中的 PDF 链接。已是最新的 PDF 不再转换。",
+        add_help=False,
+    )
+    pdf.add_argument("-h", "--help", action="help", help="显示帮助信息并退出")
+    pdf.add_argument("out", metavar="OUT", type=Path, help="run 命令的输出文件夹")
+    pdf.add_argument("--ids", nargs="+", metavar="ID", help="只转换这些申报编号的文档（默认：全部申报）")
+
+
+def _pdf(args) -> int:
+    from .render.overview.copies import PdfError, make_pdf_copies
+    from .review.folder import FolderError
+
+    try:
+        made, problems = make_pdf_copies(args.out, args.ids)
+    except (FolderError, PdfError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    for line in problems:
+        print(f"警告：{line}", file=sys.stderr)
+    print(f"已生成 {made} 份 PDF；链接已更新到 {args.out / 'index.html'} 和 {args.out / 'summary.xlsx'}")
+    return 1 if problems else 0
 
 
 def _add_review(sub) -> None:
@@ -337,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
         return _review(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "pdf":
+        return _pdf(args)
     try:
         view = _registry_view(args) if args.registry else None
         report = run_batch(
@@ -347,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
             ruleset_path=args.rules,
             cache_dir=None if args.no_cache else args.cache_dir,
             cache_max_mb=args.cache_max_mb,
-            pdf=False if args.no_pdf else None,
+            pdf=True if args.pdf else (False if args.no_pdf else None),
             registry=view,
         )
     except (IngestError, RunError, ReferenceDataError) as exc:

@@ -143,7 +143,8 @@ def run_batch(
     write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
     save_run_settings(out, RunSettings(input=input_path, as_of=as_of, rules=ruleset_path, cache_dir=cache_dir,
-                                       cache_max_mb=cache_max_mb, pdf=pdf))
+                                       cache_max_mb=cache_max_mb, pdf=pdf,
+                                       loose_files=batch.loose_files))
     if cache_dir is not None and reused < len(ids):  # an unchanged re-run wrote nothing
         prune(cache_dir, cache_max_mb * 2**20, keep_since=started_at)
     return BatchReport(

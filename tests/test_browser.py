@@ -84,7 +84,8 @@ def sample_out(tmp_path_factory) -> Path:
     """One real sample application through the whole pipeline (CLI), PDFs included."""
     out = tmp_path_factory.mktemp("sample") / "out"
     app = REPO / "sample_submissions" / "银川-宁夏创新汇科技服务有限公司"
-    cmd = [sys.executable, "-m", "pipeline", "run", str(app), "--out", str(out), "--as-of", "2026-04-30", "--jobs", "1"]
+    cmd = [sys.executable, "-m", "pipeline", "run", str(app), "--out", str(out), "--as-of", "2026-04-30", "--jobs", "1",
+           "--pdf"]
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return out

@@ -40,7 +40,7 @@ def app_dirs(tmp_path_factory) -> dict[str, Path]:
     render_application(passed_result(), dirs["passed"])
     render_application(incomplete_result(), dirs["incomplete"])
     render_batch([passed_result(), incomplete_result()], root, {passed_result().applicant_id: "a",
-                 incomplete_result().applicant_id: "b"}, [], [])  # fmt: skip
+                 incomplete_result().applicant_id: "b"}, [], [], pdf=True)  # fmt: skip
     dirs["root"] = root
     return dirs
 

@@ -1,5 +1,6 @@
 """The parameters of the last `run` into an output folder, kept there so that the review
-loop (review --apply, serve) can run the pre-screen again after a person's conclusions.
+loop (review --apply, serve) can run the pre-screen again after a person's conclusions
+(and `pdf OUT` can draw the overview again).
 
 Written by the runner at the end of every run as OUT/.nx-prescreen-run.json."""
 
@@ -10,7 +11,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from ..models.common import Model
 from .wording import wording
@@ -27,6 +28,8 @@ class RunSettings(Model):
     cache_dir: Path | None = None
     cache_max_mb: int = 2048
     pdf: bool | None = None
+    # What the overview lists besides the applications: `pdf OUT` draws it again without the input.
+    loose_files: list[str] = Field(default_factory=list)
 
 
 def save_run_settings(out: Path, run: RunSettings) -> None:

@@ -35,7 +35,7 @@ class Settings(Model):
     supplement_working_days: int = Field(gt=0)
     supplement_requirements: str
     issue_date: Literal["today", "as_of"] = "as_of"
-    pdf: bool = True
+    pdf: bool = False
     pdf_seconds_per_document: int = Field(default=20, gt=0)
     pdf_batch_seconds_max: int = Field(default=3600, gt=0)
     notice_working_days: int = Field(default=5, gt=0)

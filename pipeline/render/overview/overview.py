@@ -42,9 +42,10 @@ def write_overview(
 ) -> None:
     """Write summary.xlsx and index.html for the applications `ids` (in this order).
 
-    With `pdf` (default: settings.pdf) every application's dossier.docx and checklist.docx
+    With `pdf` (default: settings.pdf, off) every application's dossier.docx and checklist.docx
     also get a PDF copy beside them (LibreOffice, when installed); a failed conversion is
-    reported in index.html and the batch goes on.
+    reported in index.html and the batch goes on. Without it, copies made earlier stay as long
+    as they are current (`pdf OUT` makes them later); only current copies are linked.
 
     `stamp` names everything the overview is made from (results, folder names, code,
     templates, date); when out/.overview-stamp holds it and the same PDF state, the
@@ -55,10 +56,12 @@ def write_overview(
     app_dirs = [out / "applicants" / dirnames[i] for i in ids]
     problems = list(batch_problems)
     if settings().pdf if pdf is None else pdf:
-        problems += _make_pdfs(app_dirs)
-    has_pdf = [(d / "dossier.pdf").exists() for d in app_dirs]
+        problems += make_pdfs(app_dirs)
+    else:
+        drop_stale_pdfs(app_dirs)
+    has_pdf = [pdf_copies(d) for d in app_dirs]
     marker = out / OVERVIEW_STAMP
-    key = text_digest(stamp, *("1" if flag else "0" for flag in has_pdf), *problems) if stamp else ""
+    key = text_digest(stamp, *(f"{int(a)}{int(b)}" for a, b in has_pdf), *problems) if stamp else ""
     if key and is_current(out, OVERVIEW_STAMP, key, OVERVIEW):
         return
     marker.unlink(missing_ok=True)
@@ -81,7 +84,7 @@ def preload() -> None:
 
 def _draw(
     results: list[ApplicationResult],
-    has_pdf: list[bool],
+    has_pdf: list[tuple[bool, bool]],
     out: Path,
     dirnames: dict[str, str],
     loose_files: list[str],
@@ -96,8 +99,8 @@ def _draw(
     from .sheet import write_summary
 
     rows = [app_row(r, dirnames[r.applicant_id]) for r in results]
-    for row, flag in zip(rows, has_pdf, strict=True):
-        row["pdf"] = flag
+    for row, (dossier, checklist) in zip(rows, has_pdf, strict=True):
+        row["dossier_pdf"], row["checklist_pdf"] = dossier, checklist
     write_summary(results, rows, out / "summary.xlsx")
     cfg = settings()
     as_of = results[0].as_of if results else None
@@ -116,8 +119,12 @@ def _draw(
     render_html(INDEX_TEMPLATE, context, out / "index.html")
 
 
+PDF_SOURCES = ("dossier.docx", "checklist.docx")
+
+
 def _pdf_current(document: Path) -> bool:
-    """A re-run that left the Word file untouched need not convert it again."""
+    """The PDF beside `document` was made from it as it is now (a re-run that left the Word
+    file untouched need not convert it again; one that rewrote it makes the copy stale)."""
     pdf = document.with_suffix(".pdf")
     try:
         return pdf.stat().st_size > 0 and pdf.stat().st_mtime_ns >= document.stat().st_mtime_ns
@@ -125,14 +132,25 @@ def _pdf_current(document: Path) -> bool:
         return False
 
 
-def _make_pdfs(app_dirs: list[Path]) -> list[str]:
-    """PDF copies of the Word documents; returns Chinese problem lines (nothing when all went well)."""
-    documents = [
-        d / name
-        for d in app_dirs
-        for name in ("dossier.docx", "checklist.docx")
-        if (d / name).exists() and not _pdf_current(d / name)
-    ]
+def pdf_copies(app_dir: Path) -> tuple[bool, bool]:
+    """Whether the dossier and the checklist of `app_dir` have a current PDF copy: only those are linked."""
+    dossier, checklist = (_pdf_current(app_dir / name) for name in PDF_SOURCES)
+    return dossier, checklist
+
+
+def drop_stale_pdfs(app_dirs: list[Path]) -> None:
+    """A run that makes no PDFs removes the copies its new Word files made out of date, so that
+    nobody opens a PDF that says something else than the documents beside it."""
+    for d in app_dirs:
+        for name in PDF_SOURCES:
+            if not _pdf_current(d / name):
+                (d / name).with_suffix(".pdf").unlink(missing_ok=True)
+
+
+def make_pdfs(app_dirs: list[Path]) -> list[str]:
+    """PDF copies of the Word documents that have no current one; returns Chinese problem
+    lines (nothing when all went well)."""
+    documents = [d / name for d in app_dirs for name in PDF_SOURCES if (d / name).exists() and not _pdf_current(d / name)]
     if not documents:
         return []
     from ..common.pdf import convert_to_pdf, pdf_available  # finds LibreOffice; not needed when every copy is current

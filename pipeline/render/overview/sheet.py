@@ -146,13 +146,13 @@ def _applications(book: _Book, rows: list[dict]) -> None:
             "\n".join(r["open"]),
             "打开",
             "打开",
-            "打开" if r.get("pdf") else "",
+            "打开" if r.get("dossier_pdf") else "",
             "打开",
-            "打开" if r.get("pdf") else "",
+            "打开" if r.get("checklist_pdf") else "",
         ]
         for r in rows
     ]
-    # Column → the application's file it opens; the PDF copies only when this run made them.
+    # Column → the application's file it opens; the PDF copies only when they exist and are current.
     links = {0: "dossier.html", 14: "dossier.html", 15: "dossier.docx", 16: "dossier.pdf", 17: "checklist.docx", 18: "checklist.pdf"}
 
     def style(r: int, c: int, _value) -> dict | None:
