@@ -105,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-pdf", action="store_true", help="不生成 PDF 版本的评审材料和补正通知（默认在装有 LibreOffice 时生成）"
     )
     run.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        help="本单位的设置文件（YAML，只写要改的项，如发文机关、文号格式、联系电话），覆盖内置的 settings.yaml；"
+        "也可用环境变量 NX_PRESCREEN_SETTINGS 指定",
+    )
+    run.add_argument(
         "--registry",
         metavar="PATH|URL",
         help="认定库（SQLite 文件或 PostgreSQL 地址）：给出时核对重复申报、已撤销称号、本批次重复的信用代码"
@@ -337,6 +344,13 @@ def main(argv: list[str] | None = None) -> int:
         return _review(args)
     if args.command == "serve":
         return _serve(args)
+    if args.settings is not None:
+        if not args.settings.is_file():
+            print(f"错误：找不到设置文件 {args.settings}", file=sys.stderr)
+            return 1
+        from .render.common.config import use_settings_file
+
+        use_settings_file(args.settings)
     try:
         view = _registry_view(args) if args.registry else None
         report = run_batch(

@@ -27,6 +27,7 @@ class RunSettings(Model):
     cache_dir: Path | None = None
     cache_max_mb: int = 2048
     pdf: bool | None = None
+    settings: Path | None = None  # the settings file merged over settings.yaml (run --settings)
 
 
 def save_run_settings(out: Path, run: RunSettings) -> None:
@@ -34,6 +35,7 @@ def save_run_settings(out: Path, run: RunSettings) -> None:
         "input": run.input.resolve(),
         "rules": run.rules.resolve() if run.rules else None,
         "cache_dir": run.cache_dir.resolve() if run.cache_dir else None,
+        "settings": run.settings.resolve() if run.settings else None,
     })
     try:
         (out / RUN_FILE).write_text(absolute.model_dump_json(indent=2), encoding="utf-8")
