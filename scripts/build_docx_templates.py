@@ -42,7 +42,16 @@ def _border(para, **sides: tuple[int, str]) -> None:
             size, colour = sides[side]
             attrs = {qn("w:val"): "single", qn("w:sz"): str(size), qn("w:space"): "6", qn("w:color"): colour}
             bdr.append(bdr.makeelement(qn(f"w:{side}"), attrs))
-    ppr.append(bdr)
+    # w:pBdr stands before w:shd, w:tabs, w:spacing, w:ind, w:jc … (CT_PPr's sequence; Word is strict)
+    ppr.insert_element_before(bdr, *_AFTER_PBDR)
+
+
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
 
 
 def _keep(*paragraphs) -> None:

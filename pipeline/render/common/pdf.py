@@ -35,7 +35,7 @@ FANDOL_DIRS = (
 )
 _SERIF = "Noto Serif CJK SC"
 _SANS = "Noto Sans CJK SC"
-# name as the templates use it → (Fandol family, its weight, the Noto CJK fallback)
+# name as the templates use it → (Fandol family, the weight meant, the Noto CJK fallback)
 FONT_FACES = {
     "仿宋": ("FandolFang", "regular", _SERIF),
     "仿宋_GB2312": ("FandolFang", "regular", _SERIF),
@@ -63,22 +63,26 @@ def pdf_available() -> bool:
     return soffice_path() is not None
 
 
-def fontconfig_text() -> str:
+def fontconfig_text(cache_dir: Path | None = None) -> str:
     """A fonts.conf mapping the Chinese font names of the templates to installed faces: the
-    Fandol family where it is installed (a real 仿宋/楷体/黑体), else Noto CJK. A name that asks
-    for a bold face (小标宋) is matched with the weight set, not only the family."""
+    Fandol family where it is installed (a real 仿宋/楷体/黑体/宋体), else Noto CJK.
+
+    小标宋 (方正小标宋简体) has no free face: it is drawn in FandolSong. LibreOffice takes only
+    the family from a substitution and draws it in the regular face (it did not pick
+    FandolSong-Bold, not even named directly, in our trials), so the title is Song, not bold."""
     fandol = fandol_dir()
     rules = []
-    for name, (family, weight, noto) in FONT_FACES.items():
+    for name, (family, _, noto) in FONT_FACES.items():
         target = family if fandol is not None and family else noto
-        bold = '<edit name="weight" mode="assign"><const>bold</const></edit>' if weight == "bold" else ""
         rules.append(
             f'  <match target="pattern"><test name="family"><string>{name}</string></test>'
-            f'<edit name="family" mode="assign" binding="strong"><string>{target}</string></edit>{bold}</match>'
+            f'<edit name="family" mode="assign" binding="strong"><string>{target}</string></edit></match>'
         )
+    head = f"  <cachedir>{cache_dir}</cachedir>\n" if cache_dir is not None else ""
     folder = f"  <dir>{fandol}</dir>\n" if fandol is not None else ""
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"{head}"
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
         f"{folder}" + "\n".join(rules) + "\n</fontconfig>\n"
     )
@@ -86,7 +90,8 @@ def fontconfig_text() -> str:
 
 def _fontconfig(directory: Path) -> Path:
     path = directory / "fonts.conf"
-    path.write_text(fontconfig_text(), encoding="utf-8")
+    # Its own font cache: the Fandol folder is outside the system's, scanned once per conversion (~0.1 s).
+    path.write_text(fontconfig_text(directory / "fontcache"), encoding="utf-8")
     return path
 
 

@@ -17,7 +17,7 @@ from ...models import ApplicationResult, ListPart, MaterialEntry, MaterialStatus
 from ...privacy.mask import mask_personal as mask
 from ...reference import MaterialSpec, material_catalog
 from ..common.config import labels, settings
-from ..common.formatting import fmt_day
+from ..common.formatting import fmt_day, keep_together
 from ..common.texts import (
     cn_index,
     issue_date,
@@ -193,7 +193,7 @@ def checklist_context(result: ApplicationResult) -> dict:
         deadline = ""
     forms = list(dict.fromkeys(i["form"] for i in deficient if i["form"]))
     attachments = [f"{n}．{form}" if len(forms) > 1 else form for n, form in enumerate(forms, 1)]
-    return {
+    return _unbroken({
         "kind": kind,
         "issuer_mark": cfg.issuer_mark,
         "doc_number": notice_number(result),
@@ -221,4 +221,18 @@ def checklist_context(result: ApplicationResult) -> dict:
         "printing_office": cfg.printing_office,
         "printed": texts["printed"].format(date=fmt_day(issued)),
         "date": fmt_day(issued),
-    }
+    })
+
+
+def _unbroken(node):
+    """Every string of the context with its dates, phone numbers and figures kept on one line."""
+    if isinstance(node, str):
+        return keep_together(node)
+    if isinstance(node, dict):
+        return {k: v if k in _CODES else _unbroken(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_unbroken(v) for v in node]
+    return node
+
+
+_CODES = {"kind", "code", "status_code"}  # keys the template tests, not text
