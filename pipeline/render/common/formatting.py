@@ -132,10 +132,11 @@ def fmt_day(day: date) -> str:
 
 
 # U+2060 WORD JOINER: no line break inside what it joins (Word and LibreOffice honour it; it is
-# drawn as nothing). Dates ("2026年5月18日"), phone numbers ("0951-6038381") and other figures
-# with digits stay on one line instead of breaking as "2015-10-2 / 8" or "09/51-".
+# drawn as nothing). Only where a line may break: inside a date ("2026年|5月|18日") and at the
+# hyphen of a phone number or ISO date ("0951-|6038381", "2015-10-2|8"); a plain run of digits
+# never breaks, and file names are left as they are (so they can be copied and searched).
 WORD_JOINER = "\u2060"
-_UNBREAKABLE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d[\d\-－.．:：/]*\d")
+_UNBREAKABLE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{2,4}-\d{2,8}(?:-\d{1,4})?")
 
 
 def keep_together(text: str) -> str:

@@ -224,15 +224,11 @@ def checklist_context(result: ApplicationResult) -> dict:
     })
 
 
-def _unbroken(node):
-    """Every string of the context with its dates, phone numbers and figures kept on one line."""
-    if isinstance(node, str):
-        return keep_together(node)
-    if isinstance(node, dict):
-        return {k: v if k in _CODES else _unbroken(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_unbroken(v) for v in node]
-    return node
+def _unbroken(context: dict) -> dict:
+    """The notice's own sentences (deadline, date, 附注, 版记) with dates and phone numbers kept on
+    one line; what the applicant's files say (names, notes) is left as it is, so it can be
+    copied and searched."""
+    return {k: keep_together(v) if k in _SENTENCES else v for k, v in context.items()}
 
 
-_CODES = {"kind", "code", "status_code"}  # keys the template tests, not text
+_SENTENCES = {"intro", "deadline", "requirements", "note", "date", "printed", "doc_number"}
