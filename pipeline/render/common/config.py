@@ -198,7 +198,8 @@ def check_settings() -> None:
     except (KeyError, IndexError, ValueError) as exc:
         raise SettingsError(
             f"设置 notice_number_pattern（文号格式）有误：{cfg.notice_number_pattern}；"
-            "只能使用 {year}（年份）和 {n}（序号），例如 宁工信中小函〔{year}〕{n}号"
+            "只能使用 {year}（年份）和 {n}（序号），例如 宁工信中小函〔{year}〕{n}号；"
+            f"请在设置文件中改正（run --settings 或环境变量 {SETTINGS_ENV}；当前读取：{source}）。"
         ) from exc
 
 
