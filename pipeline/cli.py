@@ -111,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     # Kept so that scripts written when PDFs were made by default still run: it is now what run does anyway.
     copies.add_argument("--no-pdf", action="store_true", help="不生成 PDF（已是默认做法，保留此参数以兼容旧脚本）")
     run.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        help="本单位的设置文件（YAML，只写要改的项，如发文机关、文号格式、联系电话），覆盖内置的 settings.yaml；"
+        "也可用环境变量 NX_PRESCREEN_SETTINGS 指定",
+    )
+    run.add_argument(
         "--registry",
         metavar="PATH|URL",
         help="认定库（SQLite 文件或 PostgreSQL 地址）：给出时核对重复申报、已撤销称号、本批次重复的信用代码"
@@ -372,6 +379,13 @@ def main(argv: list[str] | None = None) -> int:
         return _review(args)
     if args.command == "serve":
         return _serve(args)
+    if getattr(args, "settings", None) is not None:  # run's option; pdf converts the Word files as they are
+        if not args.settings.is_file():
+            print(f"错误：找不到设置文件 {args.settings}", file=sys.stderr)
+            return 1
+        from .render.common.config import use_settings_file
+
+        use_settings_file(args.settings)
     if args.command == "pdf":
         return _pdf(args)
     try:

@@ -74,6 +74,8 @@ class MaterialSpec(Model):
     supply: str
     parts: dict[ListPart, PartSpec] = Field(default_factory=dict)
     requires: Requirement | None = None
+    form: str | None = None  # the blank form enclosed with the 补正通知 (附件说明)
+    sent_by: str | None = None  # who sends it when not the applicant (the 推荐表: the city bureau)
 
 
 class MaterialWording(Model):

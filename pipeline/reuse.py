@@ -67,6 +67,7 @@ class Task(Model):
     app_dir: Path
     cache_dir: Path | None
     review: list[Resolution] = Field(default_factory=list)  # the review store's current resolutions for it
+    notice_number: str | None = None  # the 文号 of its 补正通知, given by the batch in its order
     outcome_key: str | None = None
 
 
@@ -77,6 +78,7 @@ def outcome_key(
     ruleset_digest: str,
     render: str,
     review: list[Resolution] = (),
+    notice_number: str | None = None,
 ) -> str:
     """Everything an application's line and documents depend on (render: render_version()),
     the resolutions a person made about it included: a new one makes the last outcome obsolete."""
@@ -91,6 +93,7 @@ def outcome_key(
         dirname,
         package_fingerprint(pkg),
         *sorted(r.model_dump_json() for r in review),
+        notice_number or "",
     )
 
 

@@ -30,7 +30,14 @@ from .ingest import discover_batch
 from .models.common import Model
 from .progress import Progress
 from .registry.checks import RegistryView
-from .render.common.config import keep_compiled_in
+from .render.common.config import (
+    SettingsError,
+    check_settings,
+    keep_compiled_in,
+    override_path,
+    settings,
+    use_settings_file,
+)
 from .render.common.dirnames import unique_dirnames
 from .render.common.stamps import render_version
 from .render.overview.overview import preload, write_overview
@@ -77,6 +84,10 @@ def run_batch(
     Progress goes to `progress_stream` (default stderr).
     """
     started, started_at = time.monotonic(), time.time()
+    try:
+        check_settings()  # before any work: a notice must never print an empty or placeholder setting
+    except SettingsError as exc:
+        raise RunError(str(exc)) from exc
     batch = discover_batch(input_path)
     ruleset = load_ruleset(ruleset_path)
     _prepare_out(out)
@@ -85,6 +96,7 @@ def run_batch(
     except StoreError as exc:
         raise RunError(str(exc)) from exc
     dirnames = unique_dirnames([app.applicant_id for app in batch.applications])
+    notice_numbers = _notice_numbers([app.applicant_id for app in batch.applications], as_of)
     progress = Progress(len(batch.applications), progress_stream)
     keep_compiled_in(cache_dir)
     render = render_version()
@@ -98,7 +110,7 @@ def run_batch(
     def key_of(task: Task) -> str | None:
         if cache_dir is None:
             return None
-        return outcome_key(task.pkg, task.app_dir.name, as_of, rules, render, task.review)
+        return outcome_key(task.pkg, task.app_dir.name, as_of, rules, render, task.review, task.notice_number)
 
     with (
         tempfile.TemporaryDirectory(prefix="nx-prescreen-") as tmp,
@@ -113,6 +125,7 @@ def run_batch(
                 app_dir=out / "applicants" / dirnames[pkg.applicant_id],
                 cache_dir=cache_dir,
                 review=review.get(pkg.applicant_id, []),
+                notice_number=notice_numbers[pkg.applicant_id],
             )
             for i, pkg in enumerate(batch.applications)
         ]
@@ -143,7 +156,7 @@ def run_batch(
     write_overview(ids, load, out, dirnames, batch.loose_files, [], pdf=pdf, stamp=overview.hexdigest())
     progress.finish()
     save_run_settings(out, RunSettings(input=input_path, as_of=as_of, rules=ruleset_path, cache_dir=cache_dir,
-                                       cache_max_mb=cache_max_mb, pdf=pdf,
+                                       cache_max_mb=cache_max_mb, pdf=pdf, settings=override_path(),
                                        loose_files=batch.loose_files))
     if cache_dir is not None and reused < len(ids):  # an unchanged re-run wrote nothing
         prune(cache_dir, cache_max_mb * 2**20, keep_since=started_at)
@@ -157,6 +170,16 @@ def run_batch(
         loose_files=batch.loose_files,
         seconds=round(time.monotonic() - started, 2),
     )
+
+
+def _notice_numbers(ids: list[str], as_of: date) -> dict[str, str]:
+    """The 文号 of every application's 补正通知: numbered in the order of the applicant ids (the
+    batch's folders by name), so the same batch gets the same numbers on every re-run."""
+    from .render.common.texts import issue_date
+
+    cfg = settings()
+    year = issue_date(as_of).year
+    return {i: cfg.notice_number(year, n) for n, i in enumerate(sorted(ids), cfg.notice_number_start)}
 
 
 def _prepare_out(out: Path) -> None:
@@ -281,5 +304,7 @@ def rerun(out: Path, jobs: int = 1) -> BatchReport:
         raise RunError(wording().message("rerun_unavailable", reason=out / RUN_FILE))
     if not run.input.exists():
         raise RunError(wording().message("rerun_unavailable", reason=run.input))
+    if run.settings is not None and override_path() is None:  # the documents keep the last run's settings
+        use_settings_file(run.settings)
     return run_batch(run.input, out, run.as_of, jobs=jobs, ruleset_path=run.rules, cache_dir=run.cache_dir,
                      pdf=run.pdf, cache_max_mb=run.cache_max_mb, progress_stream=io.StringIO())

@@ -34,6 +34,7 @@ def process_and_render(task: Task) -> Finished:
     with profile_root(task.workspace.parent), ocr_cache_settings(ocr_cache, enabled=ocr_cache is not None):
         processed = process_application(task.pkg, task.as_of, task.ruleset, task.workspace, cache, task.review)
     result = processed.result
+    result.notice_number = task.notice_number
     task.app_dir.mkdir(parents=True, exist_ok=True)
     copies = copy_sources(
         processed.files,

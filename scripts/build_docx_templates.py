@@ -9,9 +9,10 @@ not. Every jinja tag is written into a single run, so Word's run splitting never
 `{%tr … %}` (table-row loops) and `{% cellbg x %}` (a table cell's shading).
 
 The checklist follows GB/T 9704-2012 (党政机关公文格式): A4, margins 37/35/28/26 mm,
-title 二号 bold 宋体 centred, body 三号 仿宋 at a fixed 28 pt line pitch, level-1
-headings 黑体 (一、), level-2 楷体 (（一）), signature and date at the right with the
-date in Arabic numerals, page numbers "— 1 —" in 四号 宋体.
+发文机关标志 red 小标宋, 文号 and the red separator, title 二号 方正小标宋简体 centred, body 三号
+仿宋 at a fixed 28 pt line pitch, level-1 headings 黑体 (一、), level-2 楷体 (（一）), signature
+and date at the right (date in Arabic numerals, one run), 附注, 版记 between rules, page
+numbers "— 1 —" in 四号 宋体.
 """
 
 from __future__ import annotations
@@ -23,13 +24,77 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "pipeline" / "render" / "templates"
 sys.path.insert(0, str(HERE))
 
-from docx_builder import SIZE_3, SIZE_5, SIZE_S4, Builder, Page  # noqa: E402
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+from docx.shared import Cm, Pt, RGBColor  # noqa: E402
+from docx_builder import FANGSONG, SIZE_2, SIZE_3, SIZE_4, SIZE_5, SIZE_S4, Builder, Page, set_font  # noqa: E402
 
 SIZE_S5 = 9  # 小五: the dossier's tables
 
 
+def _border(para, **sides: tuple[int, str]) -> None:
+    """Paragraph rules (w:pBdr): side → (width in eighths of a point, RRGGBB); a rule spans the
+    paragraph's width, which is the 版心's when the paragraph has no side indents."""
+    ppr = para._p.get_or_add_pPr()
+    bdr = ppr.makeelement(qn("w:pBdr"), {})
+    for side in ("top", "bottom"):
+        if side in sides:
+            size, colour = sides[side]
+            attrs = {qn("w:val"): "single", qn("w:sz"): str(size), qn("w:space"): "6", qn("w:color"): colour}
+            bdr.append(bdr.makeelement(qn(f"w:{side}"), attrs))
+    # w:pBdr stands before w:shd, w:tabs, w:spacing, w:ind, w:jc … (CT_PPr's sequence; Word is strict)
+    ppr.insert_element_before(bdr, *_AFTER_PBDR)
+
+
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
+def _keep(*paragraphs) -> None:
+    for para in paragraphs:
+        para.paragraph_format.keep_with_next = True
+
+
+def _imprint(b: Builder, text_width_cm: float, top: tuple[int, str] | None):
+    """The 版记's last line: 印发机关 at the left (one character in), 印发日期 at the right (one
+    character in), on one line by a right tab stop; the closing rule under it."""
+    para = b.doc.add_paragraph()
+    para.paragraph_format.left_indent = para.paragraph_format.right_indent = Pt(SIZE_4)
+    para.paragraph_format.tab_stops.add_tab_stop(Cm(text_width_cm) - Pt(2 * SIZE_4), WD_TAB_ALIGNMENT.RIGHT)
+    for text in ("{{ printing_office }}", "\t", "{{ printed }}"):
+        set_font(para.add_run(text), FANGSONG, SIZE_4)
+    _border(para, bottom=_RULE_THICK, **({"top": top} if top else {}))
+    return para
+
+
+# GB/T 9704-2012: 版头分隔线 red; 版记 rules black, the first and last 0.35 mm, the middle 0.25 mm.
+_RED = "FF0000"
+_RULE_RED = (18, _RED)
+_RULE_THICK, _RULE_THIN = (8, "000000"), (6, "000000")
+XIAOBIAOSONG = "方正小标宋简体"  # the title face of 公文; the PDF maps it to a free bold Song (pdf.py)
+
+
 def build_checklist() -> None:
-    b = Builder(Page(), body=SIZE_3, line=28, table_size=SIZE_S4)
+    """The 补正材料通知 / 审查情况告知 as a 公文 (GB/T 9704-2012): 版头 (发文机关标志 in red, 文号,
+    red separator), 主体 (标题 in 小标宋, 主送, body, 附件说明, 署名 and 成文日期 with room for
+    the seal, kept with the closing line, 附注), 版记 (抄送, 印发机关 and 印发日期 between rules)."""
+    page = Page()
+    b = Builder(page, body=SIZE_3, line=28, table_size=SIZE_S4)
+    set_font(b.doc.styles["Title"], XIAOBIAOSONG, SIZE_2, bold=False)
+    text_width = 21.0 - page.left - page.right
+    # 版头
+    mark = b.p("{{ issuer_mark }}", align="center", font=XIAOBIAOSONG, size=26)
+    mark.runs[0].font.color.rgb = RGBColor(0xFF, 0x00, 0x00)
+    mark.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    b.p("")
+    number = b.p("{{ doc_number }}", align="center")
+    _border(number, bottom=_RULE_RED)
+    b.p("")
+    # 主体
     b.p("{{ title }}", style="Title", align="center")
     b.p("{{ addressee }}：")
     b.p("{{ intro }}", indent=True)
@@ -66,16 +131,39 @@ def build_checklist() -> None:
     b.p("{%p if deadline %}")
     b.p("{{ sec_deadline }}", style="Heading 1")
     b.p("{{ deadline }}", indent=True)
+    b.p("{%p endif %}")
+    b.p("{%p if requirements %}")
     b.p("{{ requirements }}", indent=True)
     b.p("{%p endif %}")
-    # The signature block never stands alone on a page: it keeps with the lines above it.
-    for para in (b.p("（{{ contact }}）", indent=True), b.p(""), b.p("")):
-        para.paragraph_format.keep_with_next = True
-    b.p("{{ department }}", align="right", right_chars=2).paragraph_format.keep_with_next = True
-    b.p("{{ date }}", align="right", right_chars=4)
+    # The closing line is the last body text: the signature block keeps with it, so it never
+    # stands alone on a page.
+    _keep(b.p("{{ closing }}", indent=True))
+    b.p("{%p if attachment_label %}")
+    _keep(b.p(""))
+    attachment = b.p("{{ attachment_label }}：{{ attachment_first }}", indent=True)
+    _keep(attachment)
+    b.p("{%p for a in attachment_rest %}")
+    rest = b.p("{{ a }}")
+    rest.paragraph_format.left_indent = Pt(5 * SIZE_3)  # under the first name, after "附件："
+    _keep(rest)
+    b.p("{%p endfor %}")
+    b.p("{%p endif %}")
+    # Room for the seal (GB/T 9704 7.3.5.1: it presses on the 署名 and the date, its top within one
+    # line of the text above): two blank lines, then 署名 over the date, the date four characters in.
+    _keep(b.p(""), b.p(""))
+    _keep(b.p("{{ department }}", align="right", right_chars=2))
+    _keep(b.p("{{ date }}", align="right", right_chars=4))
+    b.p("{{ note }}", indent=True)  # 附注: the contact, under the date
+    # 版记 (GB/T 9704 7.4): 抄送 between the first and the middle rule, then 印发机关 and 印发日期.
+    _keep(b.p(""))
     b.p("{%p if cc %}")
-    b.p("")
-    b.p("抄送：{{ cc }}。", size=14)
+    cc = b.p("{{ cc }}", size=SIZE_4)
+    cc.paragraph_format.left_indent = cc.paragraph_format.right_indent = Pt(SIZE_4)
+    _border(cc, top=_RULE_THICK, bottom=_RULE_THIN)
+    _keep(cc)
+    _imprint(b, text_width, None)
+    b.p("{%p else %}")
+    _imprint(b, text_width, _RULE_THICK)
     b.p("{%p endif %}")
     b.save(OUT / "checklist.docx")
 

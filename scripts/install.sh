@@ -16,6 +16,10 @@ APT_PACKAGES+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 # CJK fonts: the PDF copies (LibreOffice) and the pages get their Chinese glyphs from Noto CJK,
 # and the OCR tests draw their scan-like certificates with Noto Sans CJK SC.
 APT_PACKAGES+=(fonts-noto-cjk)
+# The 补正通知's PDF in real 公文 faces: Fandol (free 仿宋/楷体/黑体/宋体), which Debian and Ubuntu ship
+# only inside texlive-lang-chinese (~50 MB download with texlive-base; no font-only package exists);
+# pipeline/render/common/pdf.py points LibreOffice at its folder. Without it the PDF uses Noto CJK.
+APT_PACKAGES+=(texlive-lang-chinese)
 # Chromium (headless) opens index.html and the dossiers in the browser tests and takes the
 # screenshots under docs/; the pipeline itself does not need it.
 APT_PACKAGES+=(chromium)

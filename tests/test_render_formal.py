@@ -34,7 +34,8 @@ def test_page_and_fonts(notice) -> None:
     assert east_asia_font(styles["Normal"]) == "仿宋" and styles["Normal"].font.size == Pt(16)
     assert east_asia_font(styles["Heading 1"]) == "黑体"
     assert east_asia_font(styles["Heading 2"]) == "楷体"
-    assert east_asia_font(styles["Title"]) == "宋体" and styles["Title"].font.size == Pt(22)
+    assert east_asia_font(styles["Title"]) == "方正小标宋简体" and styles["Title"].font.size == Pt(22)
+    assert not styles["Title"].font.bold  # 小标宋 is a heavy face of its own
     for name in ("Normal", "Title", "Heading 1"):  # a theme font would override the named one in Word
         rfonts = styles[name].element.rPr.find(qn("w:rFonts"))
         assert rfonts.get(qn("w:eastAsiaTheme")) is None and rfonts.get(qn("w:asciiTheme")) is None
@@ -44,14 +45,15 @@ def test_page_and_fonts(notice) -> None:
 
 def test_title_addressee_signature_and_date(notice) -> None:
     paragraphs = [p for p in notice.paragraphs if p.text.strip()]
-    title, addressee = paragraphs[0], paragraphs[1]
+    title, addressee = paragraphs[2], paragraphs[3]
     assert title.style.name == "Title" and title.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert addressee.text == "石嘴山市某某服务中心：" and addressee.paragraph_format.first_line_indent is None
-    department, day = paragraphs[-3], paragraphs[-2]
+    closing, department, day = paragraphs[-6], paragraphs[-5], paragraphs[-4]
+    assert closing.text == "特此通知。" and closing.paragraph_format.keep_with_next
     assert department.text == "宁夏回族自治区工业和信息化厅"
-    assert day.text == "2026年4月30日"  # Arabic numerals, the run's reference date
+    assert day.text.replace("\u2060", "") == "2026年4月30日"  # Arabic numerals, the run's reference date
     assert department.alignment == day.alignment == WD_ALIGN_PARAGRAPH.RIGHT
-    assert paragraphs[-1].text == "抄送：石嘴山市工业和信息化局。"
+    assert paragraphs[-2].text == "抄送：石嘴山市工业和信息化局。"
     headings = [p.text for p in notice.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
         "一、申报材料核对情况",
@@ -67,7 +69,8 @@ def test_title_addressee_signature_and_date(notice) -> None:
 def test_deadline_counts_statutory_working_days() -> None:
     assert "2026年5月18日前" in deadline_text(AS_OF)  # 劳动节 5月1日–5日 skipped
     outside = deadline_text(AS_OF.replace(year=2030))
-    assert "＿＿＿＿年＿＿月＿＿日" in outside  # no guessed date beyond the holiday calendar
+    # beyond the holiday calendar: the period alone, no guessed date and no blank to fill in
+    assert "10个工作日内" in outside and "年" not in outside and "＿" not in outside
 
 
 def test_only_material_inconsistencies_are_asked_about() -> None:
@@ -83,7 +86,7 @@ def test_only_material_inconsistencies_are_asked_about() -> None:
 
 
 def test_every_deficiency_at_once(notice) -> None:
-    text = "\n".join(p.text for p in notice.paragraphs)
+    text = "\n".join(p.text for p in notice.paragraphs).replace("\u2060", "")
     for phrase in (
         "法人证书或营业执照副本",
         "审计报告",

@@ -42,7 +42,8 @@ def docx_dump(path: Path) -> str:
         elif block.tag.endswith("}tbl"):
             for row in Table(block, document).rows:
                 lines.append("| " + " | ".join(c.text.strip().replace("\n", " / ") for c in row.cells) + " |")
-    return "\n".join(lines) + "\n"
+    # The word joiners (U+2060) that keep dates and numbers on one line are invisible: left out.
+    return "\n".join(lines).replace("\u2060", "") + "\n"
 
 
 class _Text(HTMLParser):

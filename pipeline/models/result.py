@@ -66,6 +66,8 @@ class ApplicationResult(Model):
     lists: list[ListTable] = Field(default_factory=list)
     digests: dict[str, str] = Field(default_factory=dict)  # file (rel path) → sha256 of its content
     review: list[ReviewRecord] = Field(default_factory=list)  # the resolutions of the review store, applied or not
+    # The 文号 of its 补正通知 (settings.notice_number_pattern), given by the batch in its order.
+    notice_number: str | None = None
 
     def value(self, field_id: str):
         """The value of a field, or None when it was not found."""

@@ -30,6 +30,7 @@ class RunSettings(Model):
     pdf: bool | None = None
     # What the overview lists besides the applications: `pdf OUT` draws it again without the input.
     loose_files: list[str] = Field(default_factory=list)
+    settings: Path | None = None  # the settings file merged over settings.yaml (run --settings)
 
 
 def save_run_settings(out: Path, run: RunSettings) -> None:
@@ -37,6 +38,7 @@ def save_run_settings(out: Path, run: RunSettings) -> None:
         "input": run.input.resolve(),
         "rules": run.rules.resolve() if run.rules else None,
         "cache_dir": run.cache_dir.resolve() if run.cache_dir else None,
+        "settings": run.settings.resolve() if run.settings else None,
     })
     try:
         (out / RUN_FILE).write_text(absolute.model_dump_json(indent=2), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import quote
 
@@ -128,3 +129,16 @@ def location_text(source: Source) -> str:
 
 def fmt_day(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+# U+2060 WORD JOINER: no line break inside what it joins (Word and LibreOffice honour it; it is
+# drawn as nothing). Only where a line may break: inside a date ("2026年|5月|18日") and at the
+# hyphen of a phone number or ISO date ("0951-|6038381", "2015-10-2|8"); a plain run of digits
+# never breaks, and file names are left as they are (so they can be copied and searched).
+WORD_JOINER = "\u2060"
+_UNBREAKABLE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{2,4}-\d{2,8}(?:-\d{1,4})?")
+
+
+def keep_together(text: str) -> str:
+    """`text` with a word joiner between the characters of every date, phone number and figure."""
+    return _UNBREAKABLE.sub(lambda m: WORD_JOINER.join(m.group()), text)

@@ -4,8 +4,8 @@ One `soffice` call converts many files (start-up costs ~1 s, a dossier ~0.5 s, a
 the batch's .docx files are staged under unique names and converted in a few parallel
 LibreOffice processes of about equal work, each with its own profile (two conversions sharing a profile
 fail silently). A fontconfig file maps the font names the templates use (仿宋, 黑体,
-宋体, 楷体 …, as Word and WPS know them) to the Simplified Chinese Noto CJK faces, so
-the PDF shows what Word would show on a Chinese Windows machine.
+宋体, 楷体, 方正小标宋简体, as Word and WPS know them) to the free Fandol faces (else the Noto
+CJK ones), so the PDF shows what Word would show on a Chinese Windows machine.
 """
 
 from __future__ import annotations
@@ -26,41 +26,72 @@ from .config import settings
 
 log = logging.getLogger(__name__)
 
+# The Fandol faces (free, GPL with font exception; Debian ships them in texlive-lang-chinese,
+# scripts/install.sh installs it) are a real 仿宋, 楷体, 黑体 and 宋体; 小标宋 has no free face, its
+# nearest is the bold Song. They live outside fontconfig's folders: the fonts.conf names the folder.
+FANDOL_DIRS = (
+    Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"),
+    Path("/usr/share/fonts/opentype/fandol"),
+)
 _SERIF = "Noto Serif CJK SC"
 _SANS = "Noto Sans CJK SC"
-FONT_ALIASES = {
-    "仿宋": _SERIF,
-    "仿宋_GB2312": _SERIF,
-    "FangSong": _SERIF,
-    "宋体": _SERIF,
-    "SimSun": _SERIF,
-    "方正小标宋简体": _SERIF,
-    "楷体": _SERIF,
-    "楷体_GB2312": _SERIF,
-    "KaiTi": _SERIF,
-    "黑体": _SANS,
-    "SimHei": _SANS,
-    "微软雅黑": _SANS,
-    "Microsoft YaHei": _SANS,
+# name as the templates use it → (Fandol family, the weight meant, the Noto CJK fallback)
+FONT_FACES = {
+    "仿宋": ("FandolFang", "regular", _SERIF),
+    "仿宋_GB2312": ("FandolFang", "regular", _SERIF),
+    "FangSong": ("FandolFang", "regular", _SERIF),
+    "楷体": ("FandolKai", "regular", _SERIF),
+    "楷体_GB2312": ("FandolKai", "regular", _SERIF),
+    "KaiTi": ("FandolKai", "regular", _SERIF),
+    "黑体": ("FandolHei", "regular", _SANS),
+    "SimHei": ("FandolHei", "regular", _SANS),
+    "宋体": ("FandolSong", "regular", _SERIF),
+    "SimSun": ("FandolSong", "regular", _SERIF),
+    "方正小标宋简体": ("FandolSong", "bold", _SERIF),
+    "方正小标宋_GBK": ("FandolSong", "bold", _SERIF),
+    "微软雅黑": (None, "regular", _SANS),
+    "Microsoft YaHei": (None, "regular", _SANS),
 }
+FONT_ALIASES = {name: fandol or noto for name, (fandol, _, noto) in FONT_FACES.items()}
+
+
+def fandol_dir() -> Path | None:
+    return next((d for d in FANDOL_DIRS if (d / "FandolFang-Regular.otf").is_file()), None)
 
 
 def pdf_available() -> bool:
     return soffice_path() is not None
 
 
-def _fontconfig(directory: Path) -> Path:
-    aliases = "\n".join(
-        f'  <alias binding="same"><family>{name}</family><prefer><family>{target}</family></prefer></alias>'
-        for name, target in FONT_ALIASES.items()
-    )
-    path = directory / "fonts.conf"
-    path.write_text(
+def fontconfig_text(cache_dir: Path | None = None) -> str:
+    """A fonts.conf mapping the Chinese font names of the templates to installed faces: the
+    Fandol family where it is installed (a real 仿宋/楷体/黑体/宋体), else Noto CJK.
+
+    小标宋 (方正小标宋简体) has no free face: it is drawn in FandolSong. LibreOffice takes only
+    the family from a substitution and draws it in the regular face (it did not pick
+    FandolSong-Bold, not even named directly, in our trials), so the title is Song, not bold."""
+    fandol = fandol_dir()
+    rules = []
+    for name, (family, _, noto) in FONT_FACES.items():
+        target = family if fandol is not None and family else noto
+        rules.append(
+            f'  <match target="pattern"><test name="family"><string>{name}</string></test>'
+            f'<edit name="family" mode="assign" binding="strong"><string>{target}</string></edit></match>'
+        )
+    head = f"  <cachedir>{cache_dir}</cachedir>\n" if cache_dir is not None else ""
+    folder = f"  <dir>{fandol}</dir>\n" if fandol is not None else ""
+    return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"{head}"
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"{aliases}\n</fontconfig>\n",
-        encoding="utf-8",
+        f"{folder}" + "\n".join(rules) + "\n</fontconfig>\n"
     )
+
+
+def _fontconfig(directory: Path) -> Path:
+    path = directory / "fonts.conf"
+    # Its own font cache: the Fandol folder is outside the system's, scanned once per conversion (~0.1 s).
+    path.write_text(fontconfig_text(directory / "fontcache"), encoding="utf-8")
     return path
 
 

@@ -29,4 +29,6 @@ def render_version() -> str:
     only when they carry it (settings.issue_date "today"; by default they carry the as-of
     date, which is in the results): a re-run the next day need not make them again."""
     today = date.today().isoformat() if settings().issue_date == "today" else ""
-    return text_digest(code_version(RENDER_CODE), templates_version(), today)
+    # settings() with the department's override file merged in (run --settings): a new 文号
+    # pattern or contact phone makes every document again.
+    return text_digest(code_version(RENDER_CODE), templates_version(), today, settings().model_dump_json())

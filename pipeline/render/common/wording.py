@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -40,6 +41,7 @@ class Wording(BaseModel):
     judge: dict[str, str]
     unclaimed_line: str
     excerpt_cut: str
+    notice: dict[str, Any]  # the 补正通知's sentences (checklist.py)
 
 
 @cache

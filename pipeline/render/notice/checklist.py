@@ -1,4 +1,11 @@
-"""The 补正材料通知 (completeness checklist): every deficiency at once (行政许可法第三十二条)."""
+"""The 补正材料通知 (completeness checklist) as a 公文 (GB/T 9704-2012): every deficiency at once.
+
+Two kinds: 补正材料通知 when a material is missing, unreadable or incomplete (or another problem
+needs the applicant to act), with a deadline; 审查情况告知 when nothing is missing, never with a
+deadline or a forfeiture warning. The legal basis is a setting (settings.legal_basis): the
+certification is no administrative licence, so 《行政许可法》 is not cited; the one-time notice
+is the department's practice under the 办法. Every sentence comes from wording_zh.yaml (notice:).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from ...models import ApplicationResult, ListPart, MaterialEntry, MaterialStatus
 from ...privacy.mask import mask_personal as mask
 from ...reference import MaterialSpec, material_catalog
 from ..common.config import labels, settings
-from ..common.formatting import fmt_day
+from ..common.formatting import fmt_day, keep_together
 from ..common.texts import (
     cn_index,
     issue_date,
@@ -21,23 +28,21 @@ from ..common.texts import (
     unit_name,
 )
 from ..common.wording import for_people
+from ..common.wording import wording as people_wording
 
 
-def deadline_text(issued: date) -> str:
-    """The supplement deadline: N working days from the issue date (statutory holidays and
-    make-up working days per chinesecalendar); outside its years the period alone is stated."""
+def deadline_text(issued: date, explain_only: bool = False) -> str:
+    """The deadline: N working days from the issue date (statutory holidays and make-up working
+    days per chinesecalendar); outside its years the period alone is stated (no blank to fill).
+    `explain_only`: the 审查情况告知 asking for a written explanation — a time, never a forfeiture."""
     days = settings().supplement_working_days
+    texts = people_wording().notice
+    key = "explain_deadline" if explain_only else "deadline"
     try:
         due = chinese_calendar.find_workday(days, issued)
     except NotImplementedError:
-        return (
-            f"请于本通知印发之日起{days}个工作日内（截止日期：＿＿＿＿年＿＿月＿＿日），"
-            "将补正材料一次性报送所在市工业和信息化局（宁东基地管委会）；逾期未补正的，视为放弃申报。"
-        )
-    return (
-        f"请于{fmt_day(due)}前（本通知印发之日起{days}个工作日内），将补正材料一次性报送所在市工业和信息化局"
-        "（宁东基地管委会）；逾期未补正的，视为放弃申报。"
-    )
+        return texts[f"{key}_open"].format(days=days)
+    return texts[key].format(date=fmt_day(due), days=days)
 
 
 def _part_lines(entry: MaterialEntry) -> list[str]:
@@ -68,7 +73,7 @@ def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[st
     files = list(entry.files) if entry else []
     lines: list[str] = []
     if files:
-        lines.append("已收到的文件：" + "、".join(mask(for_people(f)) for f in files) + "。")
+        lines.append(people_wording().notice["received"].format(files="、".join(mask(for_people(f)) for f in files)))
     if status == MaterialStatus.missing:
         lines.append("存在的问题：未在申报材料中发现该项材料。")
     elif status == MaterialStatus.unreadable and not files:
@@ -96,6 +101,8 @@ def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[st
             if entry.parts.get(p, MaterialStatus.missing) != MaterialStatus.present
         ]
         lines.append("应补正：请补充提交" + "；".join(gaps) + "（已收到的部分无需重复提交）。")
+    elif status != MaterialStatus.present and spec.sent_by:  # the city bureau's, not the applicant's
+        lines.append("说明：" + spec.supply)
     elif status != MaterialStatus.present:
         lines.append("应补正：" + spec.supply)
     elif problems:
@@ -106,8 +113,9 @@ def _item(material: MaterialType, entry: MaterialEntry | None, problems: list[st
         "article": spec.article,
         "status": labels().of("material_status", status),
         "status_code": status.value,
-        "files": "、".join(mask(for_people(f)) for f in files) if files else "无",
+        "files": "、".join(mask(for_people(f)) for f in files) if files else people_wording().notice["none_received"],
         "deficient": status != MaterialStatus.present or bool(problems),
+        "form": spec.form if status in (MaterialStatus.missing, MaterialStatus.unreadable) else None,
         "lines": lines,
     }
 
@@ -123,19 +131,29 @@ def _copy_to(result: ApplicationResult) -> str:
 
 def _sections(*present: tuple[str, bool]) -> dict[str, str]:
     """Number the notice's level-1 headings (一、二、…) over the sections actually shown."""
+    titles = people_wording().notice["sections"]
     out, n = {}, 0
-    for key_title, shown in present:
-        key, title = key_title.split("|")
+    for key, shown in present:
         if shown:
             n += 1
-            out[key] = f"{cn_index(n)}、{title}"
+            out[f"sec_{key}"] = f"{cn_index(n)}、{titles[key]}"
         else:
-            out[key] = ""
+            out[f"sec_{key}"] = ""
     return out
+
+
+def notice_number(result: ApplicationResult) -> str:
+    """The 文号: the one the batch gave this application (results.jsonl), else the first of the
+    register (an application rendered on its own)."""
+    if result.notice_number:
+        return result.notice_number
+    cfg = settings()
+    return cfg.notice_number(issue_date(result.as_of).year, cfg.notice_number_start)
 
 
 def checklist_context(result: ApplicationResult) -> dict:
     """Everything the checklist template needs; strings are plain (the renderer escapes)."""
+    texts = people_wording().notice
     by_material, general = problems_by_file(result)
     items = [_item(m, result.materials.get(m), by_material.get(m, [])) for m in material_order()]
     deficient = [i for i in items if i["deficient"]]
@@ -150,44 +168,67 @@ def checklist_context(result: ApplicationResult) -> dict:
     other = [mask(p) for p in general + unassigned + registry_texts(result)]
     issued = issue_date(result.as_of)
     cfg = settings()
-    complete = not deficient
-    to_do = bool(deficient or inconsistencies or other)
-    if not to_do:
-        intro = "经审查，你单位报送的自治区中小企业公共服务示范平台申报材料齐全，无需补正。"
-    elif complete and not other:
-        intro = (
-            "经审查，你单位报送的自治区中小企业公共服务示范平台申报材料齐全，无需补正材料；"
-            "但申报材料中存在前后不一致的情况，需要你单位作出说明。"
-        )
+    # 补正材料通知 when the applicant must supply or correct something; else 审查情况告知.
+    supplement = bool(deficient or other)
+    kind = "supplement" if supplement else "status"
+    if supplement:
+        intro = texts["intro"]["supplement"].format(basis=cfg.legal_basis)
+    elif inconsistencies:
+        intro = texts["intro"]["status_explain"]
     else:
-        intro = (
-            "经审查，你单位报送的自治区中小企业公共服务示范平台申报材料尚不齐全或不符合要求。"
-            "根据《中华人民共和国行政许可法》第三十二条的规定，现将需要补正的全部内容一次性告知如下："
-        )
+        intro = texts["intro"]["status"]
     sections = _sections(
-        ("sec_overview|申报材料核对情况", True),
-        ("sec_deficient|需要补正的材料", bool(deficient)),
-        ("sec_explain|需要说明的情况", bool(inconsistencies)),
-        ("sec_other|其他问题", bool(other)),
-        ("sec_deadline|补正期限及要求", to_do),
+        ("overview", True),
+        ("deficient", bool(deficient)),
+        ("explain", bool(inconsistencies)),
+        ("other", bool(other)),
+        ("deadline", supplement),
+        ("explain_deadline", not supplement and bool(inconsistencies)),
     )
-    return {
-        "title": cfg.checklist_title if to_do else cfg.checklist_title_complete,
+    if supplement:
+        deadline = deadline_text(issued)
+    elif inconsistencies:
+        deadline = deadline_text(issued, explain_only=True)
+    else:
+        deadline = ""
+    forms = list(dict.fromkeys(i["form"] for i in deficient if i["form"]))
+    attachments = [f"{n}．{form}" if len(forms) > 1 else form for n, form in enumerate(forms, 1)]
+    return _unbroken({
+        "kind": kind,
+        "issuer_mark": cfg.issuer_mark,
+        "doc_number": notice_number(result),
+        "title": texts["title"][kind],
         "addressee": unit_name(result),
-        "applicant_id": result.applicant_id,
         "intro": intro,
-        "complete": complete,
+        "complete": not deficient,
         "items": items,
         "deficient": deficient,
         "other_problems": other,
         "inconsistencies": [mask(x) for x in inconsistencies],
-        "explain_text": "申报材料中存在以下前后不一致的情况，请核实并作出书面说明（加盖公章），必要时提交更正后的材料：",
-        "deadline": deadline_text(issued) if to_do else "",
-        "requirements": cfg.supplement_requirements,
+        "explain_text": texts["explain_text"],
+        "closing": texts["closing"][kind],
+        "deadline": deadline,
+        "requirements": cfg.supplement_requirements if supplement else "",
         **sections,
+        "sec_deadline": sections["sec_deadline"] or sections["sec_explain_deadline"],
+        "attachment_label": texts["attachments"] if attachments else "",
+        "attachment_first": attachments[0] if attachments else "",
+        "attachment_rest": attachments[1:],
         "department": cfg.department,
         "office": cfg.office,
-        "contact": cfg.contact,
-        "cc": _copy_to(result) if to_do else "",
+        "note": texts["note"].format(contact=cfg.contact),
+        "cc": texts["cc"].format(cc=_copy_to(result)) if _copy_to(result) else "",
+        "printing_office": cfg.printing_office,
+        "printed": texts["printed"].format(date=fmt_day(issued)),
         "date": fmt_day(issued),
-    }
+    })
+
+
+def _unbroken(context: dict) -> dict:
+    """The notice's own sentences (deadline, date, 附注, 版记) with dates and phone numbers kept on
+    one line; what the applicant's files say (names, notes) is left as it is, so it can be
+    copied and searched."""
+    return {k: keep_together(v) if k in _SENTENCES else v for k, v in context.items()}
+
+
+_SENTENCES = {"intro", "deadline", "requirements", "note", "date", "printed", "doc_number"}
