@@ -153,3 +153,33 @@ def test_word_audit_report_with_statement_tables(tmp_path):
     assert f["audit.net_profit"].value == pytest.approx(128_600.0)
     assert f["audit.opinion"].value == "standard_unqualified"
     assert f["audit.total_assets"].source.location == "表1第2行第2列"
+
+
+ACTIVITIES = ["业务活动表", "编制单位：宁夏某某企业服务促进会 2025年度 单位：元",
+              "项目 本年数 上年数", "一、收入", "其中：会费收入 300,000.00 280,000.00",
+              "提供服务收入 1,150,000.00 900,000.00", "收入合计 1,450,000.00 1,180,000.00",
+              "二、费用 业务活动成本 1,200,000.00 1,000,000.00"]
+
+
+@pytest.mark.parametrize("statement_title", ["服务收支情况表", "服务收入支出明细", "中小企业服务收支情况"])
+def test_a_social_organisation_s_service_income_is_the_service_statement_s(tmp_path, statement_title):
+    """A 社团/民非 业务活动表 has its own 提供服务收入 line; Art. 6's service income is the one the
+    service income/expense statement reports, whatever that statement is titled."""
+    main = pdf_file(tmp_path / "审计报告.pdf", [STANDARD, BALANCE_CURRENT_FIRST, ACTIVITIES])
+    special = pdf_file(tmp_path / "专项审计报告.pdf", [
+        ["专项审计报告", "我们审计了贵会2025年度服务收支情况。"],
+        [statement_title, "单位：元", "项目 本年金额 上年金额", "服务收入 856,000.00 700,000.00",
+         "服务支出 612,345.60 500,000.00"],
+    ])
+    f = _extract(main, special).fields
+    assert f["audit.service_income"].value == 856_000.0
+    assert f["audit.service_income"].review == []
+    assert f["audit.revenue"].value == pytest.approx(1_450_000.0)  # the statement's total income
+
+
+def test_without_a_service_statement_the_activities_line_is_used_and_said(tmp_path):
+    main = pdf_file(tmp_path / "审计报告.pdf", [STANDARD, BALANCE_CURRENT_FIRST, ACTIVITIES])
+    f = _extract(main).fields
+    assert f["audit.service_income"].value == pytest.approx(1_150_000.0)
+    chosen = f["audit.service_income"]
+    assert any("年度财务报表" in (c.note or "") for c in chosen.candidates if c.value == chosen.value)

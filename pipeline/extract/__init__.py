@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from ..models import Classified, Extraction, ListPart, MaterialType, Narrative, ReadDocument
-from .audit import extract_audit
+from .audit import extract_audit, prefer_service_statements
 from .collect import Collector
 from .licence import extract_licence
 from .licence_checks import check_licence_fields
@@ -61,6 +61,7 @@ def extract_application(docs: list[ReadDocument], classified: list[Classified],
             kept = narratives.get(narrative.key)
             if kept is None or len(narrative.text) > len(kept.text):
                 narratives[narrative.key] = narrative
+    prefer_service_statements(col)
     result.fields = col.build()
     mark_ocr_sources(result.fields, docs)  # OCR box/confidence on sources; low confidence → review
     check_licence_fields(result.fields)  # credit code vs unit nature and region

@@ -53,6 +53,7 @@ class _Page:
     current_first: bool
     has_line_numbers: bool
     group: int = 1  # numbers per year on a line: 3 for 非限定性 | 限定性 | 合计
+    general: bool = False  # the page is a general statement (业务活动表, 利润表…), not a 服务收支 statement
 
 
 def _page(text: str, loc: Location, inherited_unit: str | None) -> _Page:
@@ -65,7 +66,8 @@ def _page(text: str, loc: Location, inherited_unit: str | None) -> _Page:
     numbers_col = any(p.norm(h) in flat for h in vocab.line_number_headers)
     scale = labels().units.money.get(unit or "元", 1.0)
     group = 3 if all(p.norm(h) in flat for h in vocab.restricted_headers) else 1
-    return _Page(text, flat, loc, scale, unit, current_first, numbers_col, group)
+    general = any(p.norm(t) in flat for t in vocab.general_statement_titles)
+    return _Page(text, flat, loc, scale, unit, current_first, numbers_col, group, general)
 
 
 def is_special(doc: ReadDocument) -> bool:
@@ -90,17 +92,41 @@ def _extract(doc: ReadDocument, col: Collector) -> None:
     unit = None  # a continuation page without its own 单位 line keeps the previous page's
     for block in doc.blocks:
         page = _page(block.text, block.loc, unit)
+        page = replace(page, general=page.general and not special)  # a special audit is the service statement
         unit = page.unit
         pages[block.loc.page] = page
         _statement_lines(doc.file, page, special, col)
         _prose(doc.file, page, col)
     doc_unit = next((u for b in doc.blocks if (u := p.statement_unit(b.text))), None)
-    for table in doc.tables:  # a Word table has no page: the document's 单位 line applies
-        page = pages.get(table.page) if table.page else _page("", Location(), doc_unit)
+    for table in doc.tables:  # a Word table has no page: the document's 单位 line and its heading apply
+        page = pages.get(table.page) if table.page else _page(_heading(doc, table), Location(), doc_unit)
+        if page is not None and special:
+            page = replace(page, general=False)
         _statement_table(doc.file, table, page, special, col)
     if not special:
         _opinion(doc, col)
         _year_and_firm(doc, col)
+
+
+def _heading(doc: ReadDocument, table: Table) -> str:
+    """The paragraphs just before a Word table (its statement title)."""
+    if table.after_paragraph is None:
+        return ""
+    return "\n".join(b.text for b in doc.blocks if b.loc.paragraph is not None
+                     and table.after_paragraph - 2 <= b.loc.paragraph <= table.after_paragraph)
+
+
+def prefer_service_statements(col: Collector) -> None:
+    """Service income/expense from a 服务收支 statement or special audit outranks the general statement's line."""
+    note = labels().audit.general_statement_note
+
+    def general(c) -> bool:
+        return c.source.extractor == EXTRACTOR and bool(c.note) and note in c.note
+
+    for field_id in SERVICE_FIELDS:
+        found = [c for c in col.candidates(field_id) if c.value is not None and c.source.extractor == EXTRACTOR]
+        if any(not general(c) for c in found) and any(general(c) for c in found):
+            col.discard_candidates(field_id, general)
 
 
 def _value(nums: list[str], page: _Page) -> tuple[float, str] | None:
@@ -125,6 +151,8 @@ def _scaled(pick: str, page: _Page) -> tuple[float, str] | None:
 def _add(col: Collector, field_id: str, value: float, page: _Page, file: str, loc: Location,
          excerpt: str, matched: str, weight: float) -> None:
     note = f"报表单位为{page.unit}，已换算为元" if page.unit and page.scale != 1 else None
+    if field_id in SERVICE_FIELDS and page.general:
+        note = "；".join(n for n in (labels().audit.general_statement_note, note) if n)
     col.add(field_id, Parsed(value, 1.0, note), Source.at(file, loc, excerpt, EXTRACTOR), matched, weight)
 
 
@@ -232,7 +260,8 @@ def _prose(file: str, page: _Page, col: Collector) -> None:
             if found:
                 number, unit, excerpt = found
                 scale = labels().units.money.get(unit, page.scale) if unit else page.scale
-                col.add(field_id, Parsed(number * scale, 0.9), Source.at(file, page.loc, excerpt, EXTRACTOR),
+                note = vocab.general_statement_note if page.general else None
+                col.add(field_id, Parsed(number * scale, 0.9, note), Source.at(file, page.loc, excerpt, EXTRACTOR),
                         label, 0.9)
                 break
 

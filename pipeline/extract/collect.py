@@ -68,6 +68,13 @@ class Collector:
         kept = [e for e in self._entries.get(field_id, []) if not matched(e.candidate.matched)]
         self._entries[field_id] = kept
 
+    def discard_candidates(self, field_id: str, drop: Callable[[Candidate], bool]) -> None:
+        """Forget the candidates `drop` accepts (a weaker kind of source once a stronger one gave a value)."""
+        self._entries[field_id] = [e for e in self._entries.get(field_id, []) if not drop(e.candidate)]
+
+    def candidates(self, field_id: str) -> list[Candidate]:
+        return [e.candidate for e in self._entries.get(field_id, [])]
+
     def best(self, field_id: str):
         fv = self._decide(field_id, self._entries.get(field_id, []))
         return fv.value if fv else None

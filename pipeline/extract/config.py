@@ -48,6 +48,8 @@ class AuditVocab(Model):
     unit_yuan: list[str]
     firm_suffix: str
     special_titles: list[str]
+    general_statement_titles: list[str]
+    general_statement_note: str
     prose_joiners: list[str]
     firm_prefix_noise: list[str]
     opinion: dict[str, list[str]]
