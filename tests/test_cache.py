@@ -171,9 +171,9 @@ def test_installing_a_tool_invalidates_what_was_read_without_it(tmp_path: Path, 
 
 def test_documents_carrying_the_as_of_date_are_not_made_again_the_next_day(monkeypatch):
     from datetime import timedelta
-    from types import SimpleNamespace
 
     from pipeline.render.common import stamps
+    from pipeline.render.common.config import settings
 
     class Tomorrow(date):
         @classmethod
@@ -181,11 +181,13 @@ def test_documents_carrying_the_as_of_date_are_not_made_again_the_next_day(monke
             return date.today() + timedelta(days=1)
 
     as_of_today = stamps.render_version()
-    monkeypatch.setattr(stamps, "settings", lambda: SimpleNamespace(issue_date="today"))
+    dated = settings().model_copy(update={"issue_date": "today"})
+    monkeypatch.setattr(stamps, "settings", lambda: dated)
     dated_today = stamps.render_version()
     monkeypatch.setattr(stamps, "date", Tomorrow)
     assert stamps.render_version() != dated_today  # documents dated the day they are made
-    monkeypatch.setattr(stamps, "settings", lambda: SimpleNamespace(issue_date="as_of"))
+    undated = settings().model_copy(update={"issue_date": "as_of"})
+    monkeypatch.setattr(stamps, "settings", lambda: undated)
     assert stamps.render_version() == as_of_today  # the default: the date is the as-of date, in the results
 
 
