@@ -153,7 +153,9 @@ def build_checklist() -> None:
     _keep(b.p(""), b.p(""))
     _keep(b.p("{{ department }}", align="right", right_chars=2))
     _keep(b.p("{{ date }}", align="right", right_chars=4))
-    b.p("{{ note }}", indent=True)  # 附注: the contact, under the date
+    # 附注: the contact, under the date; it and the 版记 keep with the signature, so the 版记
+    # never stands alone on a last page either.
+    _keep(b.p("{{ note }}", indent=True))
     # 版记 (GB/T 9704 7.4): 抄送 between the first and the middle rule, then 印发机关 and 印发日期.
     _keep(b.p(""))
     b.p("{%p if cc %}")

@@ -104,14 +104,16 @@ def test_every_element_present_and_in_order(notices: dict[str, Path], kind: str)
 
 
 def test_the_signature_keeps_with_the_last_body_line(notices: dict[str, Path]) -> None:
-    """No lone signature page: from 特此通知 to the 成文日期 every paragraph keeps with the next,
-    and two blank lines above the 署名 leave room for the seal."""
+    """No lone signature page: from 特此通知 to the 附注 every paragraph keeps with the next (so
+    the 版记 is never alone either), and two blank lines above the 署名 leave room for the seal."""
     paragraphs = docx.Document(str(notices["supplement"])).paragraphs
     start = next(i for i, p in enumerate(paragraphs) if _text(p) == "特此通知。")
     end = next(i for i, p in enumerate(paragraphs) if i > start and DATE.match(_text(p)))
     assert all(p.paragraph_format.keep_with_next for p in paragraphs[start:end])
     blanks = [p for p in paragraphs[start + 1 : end] if not _text(p)]
     assert len(blanks) >= 2
+    note = paragraphs[end + 1]
+    assert _text(note).startswith("（联系人") and note.paragraph_format.keep_with_next  # the 版记 comes along
 
 
 def test_the_two_kinds(notices: dict[str, Path]) -> None:
