@@ -171,3 +171,15 @@ def test_a_page_after_the_list_ended_on_its_page_is_not_a_continuation(tmp_path)
     doc = doc.model_copy(update={"tables": [*tables, other, *[t for t in doc.tables if t.page != 1]]})
     f = _extract(doc, ListPart.client_list).fields
     assert f["client_list.count"].value == 5
+
+
+def test_the_next_list_on_the_next_page_is_not_a_continuation(tmp_path):
+    """A staff list followed by a client list of the same width: the client page begins another list."""
+    from tests.test_extract_support import pdf_file
+
+    staff = [["序号", "姓名", "学历", "职称"], *[[str(n), name, "本科", "工程师"] for n, name in enumerate(["张三", "李四", "王五"], 1)]]
+    clients = [["序号", "企业名称", "服务内容", "满意度评价"], *_client_rows(1, 5)]
+    doc = pdf_file(tmp_path / "名单.pdf", [["人员名单"], ["服务企业名单"]], tables={0: staff, 1: clients})
+    f = _extract(doc).fields
+    assert f["staff_list.count"].value == 3
+    assert f["client_list.count"].value == 5

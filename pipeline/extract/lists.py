@@ -65,7 +65,8 @@ def _sheets(tables: list[Table], part: ListPart, from_text: bool) -> list[_Sheet
     for t in tables:
         sheet = _header(t, part)
         if sheet is None and sheets and first_on_page.get(t.page) == t.index \
-                and _continues(sheets[-1], t, last_on_page, from_text):
+                and _continues(sheets[-1], t, last_on_page, from_text) \
+                and not any(_header(t, other) for other in ListPart if other is not part):  # another list begins
             sheet = _Sheet(t, -1, dict(sheets[-1].roles), parent=sheets[-1])
         if sheet is not None:
             sheets.append(sheet)
