@@ -194,7 +194,7 @@ def build_dossier() -> None:
     )
     b.p("六、申请报告叙述部分（供专家评判，原文摘录）", style="Heading 1")
     b.p("{%p for n in narratives %}")
-    b.p("{{ n.title }}（{{ n.source.label }}）", style="Heading 2")
+    b.p("{{ n.title }}　{{ n.source.label }}", style="Heading 2")
     b.p("{%p for x in n.paragraphs %}")
     b.p("{{ x }}", indent=True)
     b.p("{%p endfor %}")
