@@ -216,12 +216,15 @@ def build_dossier() -> None:
             rshade + "{{r r.outcome_rt }}",
             rshade + "{{ r.note }}{% if r.relaxation %}　放宽依据：{{ r.relaxation }}{% endif %}"
             "{% if r.basis %}　依据：{{ r.basis }}{% endif %}"
-            "{% for e in r.evidence %}　证据：{{ e.label }}{% endfor %}",
+            "{% if r.evidence_text %}　证据：{{ r.evidence_text }}{% endif %}",
         ],
         "r in rules",
-        [2.8, 4.0, 3.6, 3.0, 2.4, 9.9],
+        [2.2, 3.3, 2.9, 2.4, 1.5, 13.4],
         size=SIZE_S5,
     )
+    b.p("{%p if shared_basis %}")
+    b.p("{{ shared_basis }}", size=SIZE_S5)
+    b.p("{%p endif %}")
     b.p("{%p if unclaimed_text %}")
     b.p("{{ unclaimed_text }}", size=SIZE_S5)
     b.p("{%p endif %}")
@@ -245,7 +248,8 @@ def build_dossier() -> None:
     b.p("{%p endif %}")
     b.p("四、需复核的数据", style="Heading 1")
     b.p("{%p for f in review_fields %}")
-    b.p("{{ f.name }}（{{ f.value }}）：{{ f.review|join('；') }}", indent=True)
+    b.p("{{ f.name }}（{{ f.value }}）：{{ f.review|join('；') }}　来源：{{ f.source.label }}"
+        "{% if f.source.excerpt %}：{{ f.source.excerpt }}{% endif %}", indent=True)
     b.p("{%p else %}")
     b.p("无。", indent=True)
     b.p("{%p endfor %}")
@@ -255,7 +259,10 @@ def build_dossier() -> None:
     b.p("{{ o.label }}：{{ o.value }}（{{ o.source.label }}）", indent=True)
     b.p("{%p endfor %}")
     b.p("{%p endif %}")
-    b.p("五、全部数据及来源", style="Heading 1")
+    b.p("五、其他数据及来源", style="Heading 1")
+    b.p("{%p if figures_printed %}")
+    b.p("首页和第四部分已列出的{{ figures_printed }}项数据不再重复；网页版列出全部数据及原文摘录。", size=SIZE_S5)
+    b.p("{%p endif %}")
     ashade, bshade = "{% cellbg x.a.shade %}", "{% cellbg x.b.shade %}"
 
     def figure_cells(shade: str, f: str) -> list[str]:
@@ -264,20 +271,20 @@ def build_dossier() -> None:
             shade + "{{ " + f + ".value }}{% if " + f + ".review %}【需复核：{{ " + f + ".review|join('；') }}】{% endif %}"
             "{% if " + f + ".verified %}【{{ " + f + ".verified }}】{% endif %}"
             "{% if " + f + ".alternatives %}（其他取值：{{ " + f + ".alternatives }}）{% endif %}",
-            shade + "{{ " + f + ".source.label }}{% if " + f + ".source.excerpt %}：{{ " + f + ".source.excerpt }}{% endif %}",
+            # No quotation: here it would be the label and value again; the HTML version quotes them.
+            shade + "{{ " + f + ".source.label }}",
         ]
 
     b.table(
-        ["指标", "数值", "来源及原文摘录", "指标", "数值", "来源及原文摘录"],
+        ["指标", "数值", "来源", "指标", "数值", "来源"],
         figure_cells(ashade, "x.a") + figure_cells(bshade, "x.b"),
         "x in figure_rows",
-        [2.6, 3.6, 6.65, 2.6, 3.6, 6.65],
+        [3.1, 4.6, 5.15, 3.1, 4.6, 5.15],
         size=SIZE_S5,
     )
     b.p("六、申请报告叙述部分（供专家评判，原文摘录）", style="Heading 1")
     b.p("{%p for n in narratives %}")
-    b.p("{{ n.title }}", style="Heading 2")
-    b.p("来源：{{ n.source.label }}", size=SIZE_5)
+    b.p("{{ n.title }}　{{ n.source.label }}", style="Heading 2")
     b.p("{%p for x in n.paragraphs %}")
     b.p("{{ x }}", indent=True)
     b.p("{%p endfor %}")

@@ -128,7 +128,8 @@ def test_dossier_docx_shows_figures_with_sources_and_rules(rendered: dict[str, P
     assert "标准无保留意见" in text
     # The rule's basis in the regulation's words; parameter paths stay in results.jsonl.
     assert "依据：" in text and "art6_1" not in text and "min_total_assets" not in text
-    assert "需复核：申请报告填报12人" in text
+    # A figure to check is listed once, in section 四, with why and where it comes from.
+    assert "申请报告填报12人" in text and "需复核：申请报告填报12人" not in text
     assert "建成中小企业服务云平台" in text  # narrative quoted
     assert "本人承诺：本人与申报单位不存在利害关系" in text
     assert "特色和示范作用" in text and "第八条" in text

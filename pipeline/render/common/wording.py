@@ -40,6 +40,7 @@ class Wording(BaseModel):
     judge_none: str
     judge: dict[str, str]
     unclaimed_line: str
+    shared_basis: str
     excerpt_cut: str
     notice: dict[str, Any]  # the 补正通知's sentences (checklist.py)
 
@@ -57,6 +58,11 @@ def for_people(text: str) -> str:
 def rule_basis(rule: RuleResult) -> str:
     """The regulation's sentences a rule applies, e.g. "资产总额不低于100万元（第六条第（一）项）";
     the parameter names and values behind them stay in results.jsonl."""
+    return "；".join(rule_bases(rule))
+
+
+def rule_bases(rule: RuleResult) -> list[str]:
+    """rule_basis sentence by sentence (a document may print one that many rules share once)."""
     out: list[str] = []
     for parameter in rule.parameters:
         match = _REFERENCE.match(parameter.reference.strip())
@@ -65,7 +71,7 @@ def rule_basis(rule: RuleResult) -> str:
         )
         if text and text not in out:
             out.append(text)
-    return "；".join(out)
+    return out
 
 
 def unclaimed(result: ApplicationResult, rule: RuleResult) -> bool:

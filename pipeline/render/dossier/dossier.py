@@ -24,7 +24,7 @@ from ..common.texts import (
     rule_title,
     rules_with,
 )
-from ..common.wording import for_people, rule_basis, unclaimed, wording
+from ..common.wording import for_people, rule_bases, unclaimed, wording
 
 
 def _source(src: Source | None) -> dict:
@@ -50,6 +50,15 @@ def _source(src: Source | None) -> dict:
 # The empty right half of the last row of the two-column figure table.
 _BLANK = {"name": "", "value": "", "review": [], "verified": "", "alternatives": "", "shade": "FFFFFF",
           "source": {"label": "", "excerpt": "", "href": "", "file": "", "location": ""}}
+
+
+# The basic facts page 1 shows (dossier_context's `summary`).
+_SUMMARY_FIELDS = ("unit_name", "platform_name", "city", "county", "unit_nature", "recommending_unit")
+
+
+def _pairs(figures: list[dict]) -> list[dict]:
+    """Two figures a row: half the pages on a landscape page."""
+    return [{"a": figures[i], "b": figures[i + 1] if i + 1 < len(figures) else _BLANK} for i in range(0, len(figures), 2)]
 
 
 def _field_order(result: ApplicationResult) -> list[str]:
@@ -84,7 +93,7 @@ def _rule(result: ApplicationResult, rule: RuleResult) -> dict:
     outcome = rule.outcome.value
     if unclaimed(result, rule):  # not claimed is not a deficiency: no 无证据, no shading
         return {**_rule_row(rule, outcome), "outcome": wording().unclaimed_outcome, "outcome_code": "unclaimed",
-                "colour": "000000", "shade": "FFFFFF", "note": wording().unclaimed_note, "basis": ""}
+                "colour": "000000", "shade": "FFFFFF", "note": wording().unclaimed_note, "bases": []}
     return _rule_row(rule, outcome)
 
 
@@ -102,8 +111,34 @@ def _rule_row(rule: RuleResult, outcome: str) -> dict:
         "note": mask(for_people(rule.note)),
         "relaxation": mask(for_people(rule.relaxation or "")),
         "evidence": [_source(src) for src in rule.evidence],
-        "basis": rule_basis(rule),  # the regulation's words; parameter paths stay in results.jsonl
+        # One line of where the evidence is (the excerpts are in the figures table and the HTML).
+        "evidence_text": _evidence_text(rule.evidence),
+        "bases": rule_bases(rule),  # the regulation's words; parameter paths stay in results.jsonl
     }
+
+
+def _evidence_text(evidence: list[Source]) -> str:
+    """Where a rule's evidence is, one file at a time: "申请报告.docx（表1第11行第2列、表1第12行第2列）"."""
+    places: dict[str, list[str]] = {}
+    for src in evidence:
+        source = _source(src)
+        where = places.setdefault(source["file"], [])
+        if source["location"] and source["location"] not in where:
+            where.append(source["location"])
+    return "；".join(file + (f"（{'、'.join(where)}）" if where else "") for file, where in places.items())
+
+
+def _shared_bases(rules: list[dict]) -> list[str]:
+    """Bases more than one rule applies (the cross-check tolerance): said once, under the table."""
+    counts: dict[str, int] = {}
+    for rule in rules:
+        for basis in rule.get("bases", []):
+            counts[basis] = counts.get(basis, 0) + 1
+    return [basis for basis, n in counts.items() if n > 1]
+
+
+def _with_basis(rules: list[dict], shared: list[str]) -> list[dict]:
+    return [{**rule, "basis": "；".join(b for b in rule.get("bases", []) if b not in shared)} for rule in rules]
 
 
 def _materials(result: ApplicationResult) -> list[dict]:
@@ -221,9 +256,12 @@ def dossier_context(result: ApplicationResult) -> dict:
         ("基准日期", fmt_day(result.as_of)),
     ]
     rules = [_rule(result, r) for r in result.rules if not unclaimed(result, r)]
+    shared = _shared_bases(rules)
+    rules = _with_basis(rules, shared)
     not_claimed = [rule_title(r.id, r.title) for r in result.rules if unclaimed(result, r)]
     by_id = {f["id"]: f for f in figures}
     key_figures = [by_id[fid] for fid in cfg.dossier_key_fields if fid in by_id]
+    printed = {*_SUMMARY_FIELDS, *cfg.dossier_key_fields, *(f["id"] for f in figures if f["flagged"])}
     return {
         "title": cfg.dossier_title,
         "department": cfg.department,
@@ -245,11 +283,10 @@ def dossier_context(result: ApplicationResult) -> dict:
         "judge_heading": wording().judge_heading,
         "judge": _judge(result, figures) or [wording().judge_none],
         "key_figures": key_figures,
-        # The full table two figures a row: half the pages on a landscape page.
-        "figure_rows": [
-            {"a": figures[i], "b": figures[i + 1] if i + 1 < len(figures) else _BLANK}
-            for i in range(0, len(figures), 2)
-        ],
+        # The Word/PDF version prints each figure once: the basic facts and key figures of page 1
+        # and the figures to check (section 四, with their sources) are not repeated in its table.
+        "figure_rows": _pairs([f for f in figures if f["id"] not in printed]),
+        "figures_printed": len(printed & set(by_id)),
         "unclaimed_text": wording().unclaimed_line.format(items="、".join(not_claimed)) if not_claimed else "",
         "review_fields": [
             {**f, "review": f["review"] or [wording().low_confidence]}
@@ -261,6 +298,7 @@ def dossier_context(result: ApplicationResult) -> dict:
         "as_of": fmt_day(result.as_of),
         "platform_name": val("platform_name"),
         "rules": rules,
+        "shared_basis": wording().shared_basis.format(items="；".join(shared)) if shared else "",
         "inconsistencies": [
             {
                 "fields": "、".join(names.name(f) for f in inc.fields),
