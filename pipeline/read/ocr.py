@@ -6,6 +6,7 @@ read OCR text exactly like text-layer text."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageSequence, UnidentifiedImageError
@@ -45,26 +46,17 @@ def read_image(entry: FileEntry) -> ReadDocument:
     settings = oe.ocr_settings()
     cache = OcrCache(entry.disk_path)
     doc = ReadDocument(file=entry.rel_path, kind=FileKind.image)
-    left: list[int] = []
-    reason = None
+    budget = _PageBudget(settings)
     try:
         with Image.open(entry.disk_path) as img:
             frames = max(1, getattr(img, "n_frames", 1))
             doc.page_count = frames
-            for number, frame in enumerate(ImageSequence.Iterator(img), 1):
+            for count, frame in enumerate(ImageSequence.Iterator(img)):
+                number = count + 1
                 result = cache.get(number)
                 if result is None:
-                    if reason is None and number > settings.max_ocr_pages:
-                        reason = _page_limit(settings)
-                    if reason is not None:
-                        left.append(number)
-                        continue
-                    try:
-                        with engine_guard(settings.engine_guard_seconds):
-                            result = ocr_image(frame.copy())
-                    except ReadTimeout:  # a hung engine: the frames after it are not tried
-                        reason = _engine_hung(settings, number)
-                        left.append(number)
+                    result = budget.read(count, number, lambda f=frame: ocr_image(f.copy()))
+                    if result is None:
                         continue
                     cache.put(number, result)
                 doc.blocks.append(page_block(number, result))
@@ -72,11 +64,37 @@ def read_image(entry: FileEntry) -> ReadDocument:
         raise ReadFailure("图片文件已损坏或格式无法识别，无法读取，请重新拍照或扫描后提交") from exc
     finally:
         cache.save()
-    if left:
-        doc.unread_pages, doc.unread_reason = left, reason
+    if budget.left:
+        doc.unread_pages, doc.unread_reason = budget.left, budget.reason
     elif not any(b.text for b in doc.blocks):
         doc.problem = NO_TEXT
     return doc
+
+
+class _PageBudget:
+    """What a file's OCR reads is decided by the page count (max_ocr_pages), never by how long pages
+    took; the clock only catches a hung engine. Once either stops OCR, the rest of the file is
+    skipped: `left` names the pages not read and `reason` says why."""
+
+    def __init__(self, settings: oe.OcrSettings) -> None:
+        self.settings = settings
+        self.left: list[int] = []
+        self.reason: str | None = None
+
+    def read(self, count: int, number: int, ocr: Callable[[], OcrPage]) -> OcrPage | None:
+        """Page `number`, the `count`-th (0-based) this file asks OCR for; None when it is not read."""
+        if self.reason is None and count >= self.settings.max_ocr_pages:
+            self.reason = _page_limit(self.settings)
+        if self.reason is not None:
+            self.left.append(number)
+            return None
+        try:
+            with engine_guard(self.settings.engine_guard_seconds):
+                return ocr()
+        except ReadTimeout:  # a hung engine: keep the pages read so far, do not try the rest
+            self.reason = _engine_hung(self.settings, number)
+            self.left.append(number)
+            return None
 
 
 def _page_limit(settings: oe.OcrSettings) -> str:
@@ -96,33 +114,26 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
     settings = oe.ocr_settings()
     cache = OcrCache(entry.disk_path)
     by_page = {b.loc.page: n for n, b in enumerate(doc.blocks)}
-    left: list[int] = []
     try:
         pdf = pdfium.PdfDocument(str(entry.disk_path))
     except pdfium.PdfiumError:
         doc.unread_pages, doc.unread_reason = sorted(set(doc.unread_pages) | set(pages)), "页面无法渲染，未识别"
         return pages
-    reason = failed = None  # a limit that stopped OCR here (the rest is skipped); a page that failed
+    budget = _PageBudget(settings)
+    left = budget.left
+    failed = None  # a page the engine failed on (the others are still tried)
     try:
         for count, number in enumerate(pages):
             result = cache.get(number)
             if result is None:
-                if reason is None and count >= settings.max_ocr_pages:
-                    reason = _page_limit(settings)
-                if reason is not None:
-                    left.append(number)
-                    continue
                 try:
-                    with engine_guard(settings.engine_guard_seconds):
-                        result = _ocr_page(pdf, number, settings.pdf_dpi)
-                except ReadTimeout:  # a hung engine: keep the pages read so far, do not try the rest
-                    reason = _engine_hung(settings, number)
-                    left.append(number)
-                    continue
+                    result = budget.read(count, number, lambda n=number: _ocr_page(pdf, n, settings.pdf_dpi))
                 except Exception as exc:  # an engine failure on one page must not cost the others
                     log.warning("%s 第 %d 页文字识别出错（%r），该页未读取", entry.rel_path, number, exc)
                     failed = f"文字识别出错（{type(exc).__name__}），未识别"
                     left.append(number)
+                    continue
+                if result is None:
                     continue
                 cache.put(number, result)
             block = page_block(number, result)
@@ -136,7 +147,7 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
     doc.blocks.sort(key=lambda b: b.loc.page or 0)
     if left:
         doc.unread_pages = sorted(set(doc.unread_pages) | set(left))
-        doc.unread_reason = reason or failed
+        doc.unread_reason = budget.reason or failed
     return left
 
 
