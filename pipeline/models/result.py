@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 from pydantic import Field
 
@@ -76,3 +77,17 @@ class ApplicationResult(Model):
 
     def to_json_line(self) -> str:
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
+
+
+def read_results_file(path: Path) -> list[ApplicationResult]:
+    """Every result in a results.jsonl file; ValueError with a Chinese message naming the file and line."""
+    if not path.is_file():
+        raise ValueError(f"找不到预审结果文件：{path}（请先运行 nx-prescreen run）")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(ApplicationResult.model_validate_json(line))
+            except ValueError as exc:
+                raise ValueError(f"{path} 第{n}行不是有效的预审结果：{type(exc).__name__}") from exc
+    return out

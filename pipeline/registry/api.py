@@ -27,6 +27,7 @@ from ..check import load_ruleset
 from ..check.ruleset import RuleSet
 from ..models import ApplicationResult
 from ..models.common import Model
+from ..models.result import read_results_file
 from ..render.common.dirnames import unique_dirnames
 from ..render.common.sources import MANIFEST
 from .checks import Certified, RegistryView, Reported, code_of
@@ -399,16 +400,10 @@ class Registry:
 
 
 def _read_results(path: Path) -> list[ApplicationResult]:
-    if not path.is_file():
-        raise RegistryError(f"找不到预审结果文件：{path}（请先运行 python -m pipeline run）")
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                out.append(ApplicationResult.model_validate_json(line))
-            except ValueError as exc:
-                raise RegistryError(f"{path} 第{n}行不是有效的预审结果：{type(exc).__name__}") from exc
-    return out
+    try:
+        return read_results_file(path)
+    except ValueError as exc:
+        raise RegistryError(str(exc)) from exc
 
 
 def _file_digests(files: Path) -> dict[str, str]:

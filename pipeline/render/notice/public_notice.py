@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ...models import ApplicationResult, Decision
+from ...models.result import read_results_file
 from ...privacy.mask import mask_personal as mask
 from ..common.config import settings
 from ..common.formatting import fmt_day
@@ -67,16 +68,10 @@ def notice_period(start: date, working_days: int | None = None) -> NoticePeriod:
 def load_results(source: Path) -> list[ApplicationResult]:
     """Results from a results.jsonl file or a run's output folder."""
     path = source / "results.jsonl" if source.is_dir() else source
-    if not path.is_file():
-        raise NoticeError(f"找不到预审结果文件：{path}（请先运行 python -m pipeline run）")
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                out.append(ApplicationResult.model_validate_json(line))
-            except ValueError as exc:
-                raise NoticeError(f"{path} 第{n}行不是有效的预审结果：{type(exc).__name__}") from exc
-    return out
+    try:
+        return read_results_file(path)
+    except ValueError as exc:
+        raise NoticeError(str(exc)) from exc
 
 
 def select(results: list[ApplicationResult], ids: list[str] | None) -> list[ApplicationResult]:
