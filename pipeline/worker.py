@@ -42,6 +42,7 @@ def process_and_render(task: Task) -> Finished:
         set(processed.personal),
         task.app_dir / "files",
         read_settings().max_file_mb * 1024 * 1024,
+        processed.redactions,
     )
     shutil.rmtree(task.workspace, ignore_errors=True)
     line = result.to_json_line()

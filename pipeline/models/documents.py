@@ -112,6 +112,10 @@ class TextBlock(Model):
     origin: Literal["text", "ocr"] = "text"
     ocr_lines: list[OcrLine] = Field(default_factory=list)
     ocr_engine: str | None = None
+    # The upright page image the line boxes are in: its size and the turn OCR applied to the
+    # page (a redacted copy maps the boxes back onto the page with them, privacy/redact_image.py).
+    ocr_size: list[int] = Field(default_factory=list)  # [width, height]
+    ocr_rotation: int = 0
 
 
 class Cell(Model):

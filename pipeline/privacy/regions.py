@@ -1,0 +1,67 @@
+"""Where a read file's personal data is: what its redacted copy must black out.
+
+Made from the read document (analysis stage), where the OCR line boxes are, and handed
+to the copies (render stage) so OCR never runs twice. Only boxes and page numbers are kept:
+nothing personal is recorded. Text-layer PDF pages are searched again when the copy is
+made (redact_pdf.py, with pdfium's character boxes); the pages the reader found personal
+data on are listed so that a copy which cannot find it there is not given out.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..models import FileKind, ReadDocument
+from ..models.common import Model
+from ..read.settings import read_settings
+from .mask import has_personal_data
+
+
+class OcrBoxes(Model):
+    """The OCR lines of one page (or image frame) that carry personal data."""
+
+    page: int  # 1-based page of a PDF, frame of an image
+    size: list[int]  # [width, height] of the upright page image the boxes are in
+    rotation: int = 0  # degrees counter-clockwise OCR turned the page to make it upright
+    boxes: list[list[int]] = Field(default_factory=list)  # [x0, y0, x1, y1], whole line boxes
+
+
+class Redaction(Model):
+    """What a redacted copy of one PDF or image blacks out, and what keeps it from being made."""
+
+    kind: FileKind
+    text_pages: list[int] = Field(default_factory=list)  # text-layer pages the reader found personal data on
+    ocr: list[OcrBoxes] = Field(default_factory=list)
+    unknown_pages: list[int] = Field(default_factory=list)  # pages not read (no text layer, no OCR, a limit)
+    problem: str | None = None  # why no copy can be made (Chinese), e.g. OCR boxes missing
+
+
+REDACTABLE = (FileKind.pdf, FileKind.image)
+
+
+def redaction_of(doc: ReadDocument) -> Redaction:
+    """Where `doc`'s personal data is (whole OCR lines: a line's box has no per-character boxes,
+    and an estimate inside it could leave digits showing)."""
+    plan = Redaction(kind=doc.kind, unknown_pages=sorted(doc.unread_pages))
+    if not doc.readable:
+        plan.problem = doc.problem or "文件未能读取"
+        return plan
+    min_chars = read_settings().min_page_chars
+    for block in doc.blocks:
+        page = block.loc.page or 1
+        if block.origin == "ocr":
+            boxes = [line.bbox for line in block.ocr_lines if has_personal_data(line.text)]
+            if has_personal_data(block.text) and not boxes:  # spread over lines: no box holds it
+                boxes = [line.bbox for line in block.ocr_lines]
+            if boxes and (len(block.ocr_size) != 2 or any(len(b) != 4 for b in boxes)):
+                plan.problem = "文字识别结果缺少位置信息"
+            elif boxes:
+                plan.ocr.append(OcrBoxes(page=page, size=block.ocr_size, rotation=block.ocr_rotation, boxes=boxes))
+        elif doc.kind == FileKind.pdf and len(block.text) < min_chars:
+            plan.unknown_pages.append(page)  # a scanned page OCR did not read: what it shows is unknown
+        elif has_personal_data(block.text):
+            plan.text_pages.append(page)
+    if doc.kind == FileKind.image and doc.page_count and not doc.blocks:
+        plan.unknown_pages = list(range(1, doc.page_count + 1))
+    plan.unknown_pages = sorted(set(plan.unknown_pages))
+    return plan
