@@ -143,7 +143,7 @@ def test_source_copies_carry_no_personal_data(batch_out: Path):
 
 
 def test_every_source_link_of_every_dossier_opens_a_file(batch_out: Path):
-    """Withheld files (personal data) are linked to the note that stands in for them."""
+    """Withheld files (personal data, not redactable: the samples' old .xls) are linked to their note."""
     from html.parser import HTMLParser
     from urllib.parse import unquote
 

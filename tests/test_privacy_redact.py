@@ -157,3 +157,19 @@ def test_the_dossier_links_open_the_redacted_copies_of_a_pdf_and_a_photo(tmp_pat
         assert int(np.asarray(photo.convert("L").crop((40, 40, 400, 90))).min()) < 100, "the title is still there"
     text = "".join(pdfium.PdfDocument(str(app / pdf_copy))[n].get_textpage().get_text_range() for n in range(3))
     assert ID_NUMBER not in text and "原样保留" in text.replace("\r\n", "")
+
+
+def test_the_redaction_reads_each_page_as_the_reader_does():
+    """The characters are searched in the same text the reader found the personal data in
+    (else a number could be found by one and missed by the other)."""
+    from pipeline.privacy.redact_pdf import _page_text
+    from pipeline.read.normalize import normalize_text
+
+    pages = 0
+    for path in sorted((REPO / "sample_submissions").rglob("*.pdf")):
+        document = pdfium.PdfDocument(str(path))
+        for n in range(len(document)):
+            textpage = document[n].get_textpage()
+            assert _page_text(textpage)[0] == normalize_text(textpage.get_text_range()), f"{path.name} p{n + 1}"
+            pages += 1
+    assert pages > 50

@@ -30,6 +30,7 @@ from .regions import Redaction
 DPI = 150  # as OCR reads scanned pages: small type stays legible
 _PAD = 0.8  # points around each character box: no edge of a glyph shows
 _JPEG_QUALITY = 85
+_SPACES = " \t\u3000\xa0"  # what normalize_text collapses
 
 
 def redact_pdf(source: Path, target: Path, plan: Redaction) -> None:
@@ -59,9 +60,9 @@ def _write_copy(pdf: pdfium.PdfDocument, target: Path, plan: Redaction) -> None:
             number = index + 1
             page = _flattened(pdf, index)
             try:
-                boxes = _text_boxes(page)
-                if number in plan.text_pages and not boxes:
-                    raise NotRedactable(f"未能在第{number}页定位个人信息的位置")
+                boxes, hidden = _text_boxes(page)
+                if hidden < plan.text_pages.get(number, 0):
+                    raise NotRedactable(f"未能在第{number}页确定全部个人信息的位置")
                 if boxes or number in ocr:
                     _image_page(copy, page, boxes, ocr.get(number))
                     blacked += 1
@@ -87,36 +88,45 @@ def _flattened(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
 
 
 def _page_text(textpage: pdfium.PdfTextPage) -> tuple[str, list[int]]:
-    """The page text as the reader normalises it (NFKC, runs of spaces as one, line breaks as
-    "\\n"), one character at a time, and for each character the pdfium index it came from."""
+    """The page text as the reader normalises it (normalize_text: NFKC, runs of spaces as one,
+    lines stripped, line breaks as "\\n"), one character at a time, and for each character the
+    pdfium index it came from."""
     chars: list[str] = []
     index: list[int] = []
+    crlf = False
     for n in range(textpage.count_chars()):
         raw = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, n))
-        if raw == "\r":
-            raw = "\n"
-        elif raw == "\n" and chars and chars[-1] == "\n":
+        if raw == "\n" and crlf:
+            crlf = False
             continue  # "\r\n" is one line break
-        for ch in unicodedata.normalize("NFKC", raw):
-            if ch in " \t\u3000\xa0" and chars and chars[-1] == " ":
-                continue
-            chars.append(" " if ch in "\t\u3000\xa0" else ch)
+        crlf = raw == "\r"
+        for ch in unicodedata.normalize("NFKC", "\n" if crlf else raw):
+            if ch in _SPACES:
+                if not chars or chars[-1] in " \n":
+                    continue  # at the start of a line, or after a space
+                ch = " "
+            elif ch == "\n" and chars and chars[-1] == " ":
+                chars.pop()  # a line's trailing space
+                index.pop()
+            chars.append(ch)
             index.append(n)
     return "".join(chars), index
 
 
-def _text_boxes(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
-    """Boxes (page space: left, bottom, right, top) of the characters mask.py would hide."""
+def _text_boxes(page: pdfium.PdfPage) -> tuple[list[tuple[float, float, float, float]], int]:
+    """Boxes (page space: left, bottom, right, top) of the characters mask.py would hide, and
+    how many characters of the page text those are."""
     textpage = page.get_textpage()
     try:
         text, index = _page_text(textpage)
         boxes = []
-        for start, end in hidden_ranges(text):
+        ranges = hidden_ranges(text)
+        for start, end in ranges:
             for n in sorted({index[i] for i in range(start, end)}):
                 left, bottom, right, top = textpage.get_charbox(n, loose=True)
                 if right > left and top > bottom:  # generated spaces and breaks have no box
                     boxes.append((left - _PAD, bottom - _PAD, right + _PAD, top + _PAD))
-        return boxes
+        return boxes, sum(end - start for start, end in ranges)
     finally:
         textpage.close()
 

@@ -4,7 +4,7 @@ Made from the read document (analysis stage), where the OCR line boxes are, and 
 to the copies (render stage) so OCR never runs twice. Only boxes and page numbers are kept:
 nothing personal is recorded. Text-layer PDF pages are searched again when the copy is
 made (redact_pdf.py, with pdfium's character boxes); the pages the reader found personal
-data on are listed so that a copy which cannot find it there is not given out.
+data on are listed, with how much, so that a copy which cannot find it all is not given out.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pydantic import Field
 from ..models import FileKind, ReadDocument
 from ..models.common import Model
 from ..read.settings import read_settings
-from .mask import has_personal_data
+from .mask import has_personal_data, hidden_ranges
 
 
 class OcrBoxes(Model):
@@ -30,7 +30,9 @@ class Redaction(Model):
     """What a redacted copy of one PDF or image blacks out, and what keeps it from being made."""
 
     kind: FileKind
-    text_pages: list[int] = Field(default_factory=list)  # text-layer pages the reader found personal data on
+    # text-layer pages the reader found personal data on → how many characters mask.py hides there
+    # (a copy that finds fewer is not given out: a number the search missed would show)
+    text_pages: dict[int, int] = Field(default_factory=dict)
     ocr: list[OcrBoxes] = Field(default_factory=list)
     unknown_pages: list[int] = Field(default_factory=list)  # pages not read (no text layer, no OCR, a limit)
     problem: str | None = None  # why no copy can be made (Chinese), e.g. OCR boxes missing
@@ -59,8 +61,8 @@ def redaction_of(doc: ReadDocument) -> Redaction:
                 plan.ocr.append(OcrBoxes(page=page, size=block.ocr_size, rotation=block.ocr_rotation, boxes=boxes))
         elif doc.kind == FileKind.pdf and len(block.text) < min_chars:
             plan.unknown_pages.append(page)  # a scanned page OCR did not read: what it shows is unknown
-        elif has_personal_data(block.text):
-            plan.text_pages.append(page)
+        elif hidden := sum(end - start for start, end in hidden_ranges(block.text)):
+            plan.text_pages[page] = plan.text_pages.get(page, 0) + hidden
     if doc.kind == FileKind.image and doc.page_count and not doc.blocks:
         plan.unknown_pages = list(range(1, doc.page_count + 1))
     plan.unknown_pages = sorted(set(plan.unknown_pages))
