@@ -173,3 +173,46 @@ def test_the_redaction_reads_each_page_as_the_reader_does():
             assert _page_text(textpage)[0] == normalize_text(textpage.get_text_range()), f"{path.name} p{n + 1}"
             pages += 1
     assert pages > 50
+
+
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_ocr_boxes_are_blacked_where_ocr_saw_them_on_a_scanned_page(tmp_path: Path, rotation: int):
+    """The boxes are in OCR's upright, resized page image: mapped back onto the page as rendered."""
+    from pipeline.privacy.redact_pdf import DPI, redact_pdf
+    from pipeline.privacy.regions import OcrBoxes, Redaction
+
+    scan = Image.new("RGB", (1240, 1754), "white")  # A4 at 150 dpi, no text layer
+    ImageDraw.Draw(scan).rectangle((300, 400, 900, 460), fill=(90, 90, 90))  # where the ID line is
+    ImageDraw.Draw(scan).rectangle((300, 800, 900, 860), fill=(90, 90, 90))  # a line without one
+    pdf = tmp_path / "扫描件.pdf"
+    scan.save(pdf, "PDF", resolution=150)
+    w, h = scan.size
+    x0, y0, x1, y1 = (v * 2 for v in (300, 400, 900, 460))  # OCR read the page enlarged twice
+    box = [x0, y0, x1, y1] if rotation == 0 else [y0, 2 * w - x1, y1, 2 * w - x0]
+    size = [2 * w, 2 * h] if rotation == 0 else [2 * h, 2 * w]
+    plan = Redaction(kind=FileKind.pdf, ocr=[OcrBoxes(page=1, size=size, rotation=rotation, boxes=[box])])
+    redact_pdf(pdf, tmp_path / "copy.pdf", plan)
+    page = pdfium.PdfDocument(str(tmp_path / "copy.pdf"))[0]
+    image = np.asarray(page.render(scale=DPI / 72).to_pil().convert("L"))
+    assert image[405:455, 305:895].max() < 30, "the ID line is black"
+    assert 60 < image[805:855, 305:895].mean() < 120, "the other line is as it was"
+
+
+def test_a_rerun_replaces_the_note_an_older_run_left_and_keeps_a_current_copy(tmp_path: Path):
+    import json
+
+    from pipeline.render.common.sources import MANIFEST
+
+    pdf = make_pdf(tmp_path / "房屋租赁合同.pdf", LEASE)
+    entry = _entry(pdf, FileKind.pdf)
+    plan = {entry.rel_path: redaction_of(read_file(entry))}
+    dest = tmp_path / "files"
+    dest.mkdir()
+    (dest / (pdf.name + WITHHELD_SUFFIX)).write_text("旧说明", encoding="utf-8")
+    (dest / MANIFEST).write_text(json.dumps({entry.rel_path: "d:True:2"}), encoding="utf-8")  # withheld by version 2
+    copies = copy_sources([entry], {entry.rel_path: "d"}, {entry.rel_path}, dest, 1 << 26, plan)
+    copy = dest / f"房屋租赁合同{REDACTED_MARK}.pdf"
+    assert copies.present == [copy.name] and not (dest / (pdf.name + WITHHELD_SUFFIX)).exists()
+    made = copy.stat().st_mtime_ns
+    again = copy_sources([entry], {entry.rel_path: "d"}, {entry.rel_path}, dest, 1 << 26, plan)
+    assert copy.stat().st_mtime_ns == made and again.present == copies.present
