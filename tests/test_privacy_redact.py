@@ -216,3 +216,19 @@ def test_a_rerun_replaces_the_note_an_older_run_left_and_keeps_a_current_copy(tm
     made = copy.stat().st_mtime_ns
     again = copy_sources([entry], {entry.rel_path: "d"}, {entry.rel_path}, dest, 1 << 26, plan)
     assert copy.stat().st_mtime_ns == made and again.present == copies.present
+
+
+def test_in_a_table_row_read_by_ocr_only_the_cells_with_personal_data_are_blacked():
+    from pipeline.models import OcrLine, OcrPiece
+    from pipeline.privacy.regions import _line_boxes
+
+    cells = [("1", [10, 0, 30, 20]), ("张三", [60, 0, 120, 20]), (ID_NUMBER, [150, 0, 400, 20]),
+             ("经理", [430, 0, 480, 20]), ("139", [500, 0, 540, 20]), ("1234 5678", [545, 0, 640, 20])]
+    row = OcrLine(text=" ".join(t for t, _ in cells), bbox=[10, 0, 640, 20], confidence=0.9,
+                  pieces=[OcrPiece(text=t, bbox=b) for t, b in cells])
+    # "139" stays, as the masked text shows it (139****5678); the cell with the hidden digits goes
+    assert _line_boxes(row) == [[150, 0, 400, 20], [545, 0, 640, 20]]
+    assert _line_boxes(row.model_copy(update={"pieces": []})) == [[10, 0, 640, 20]], "no pieces kept: the line"
+    odd = row.model_copy(update={"pieces": [*row.pieces[:2], OcrPiece(text="?", bbox=[150, 0, 400, 20])]})
+    assert _line_boxes(odd) == [[10, 0, 640, 20]], "a piece not found in the text: the line"
+    assert _line_boxes(OcrLine(text="张三 经理", bbox=[0, 0, 9, 9], confidence=0.9)) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..models import FileKind, ReadDocument
+from ..models import FileKind, OcrLine, ReadDocument
 from ..models.common import Model
 from ..read.settings import read_settings
 from .mask import has_personal_data, hidden_ranges
@@ -42,8 +42,9 @@ REDACTABLE = (FileKind.pdf, FileKind.image)
 
 
 def redaction_of(doc: ReadDocument) -> Redaction:
-    """Where `doc`'s personal data is (whole OCR lines: a line's box has no per-character boxes,
-    and an estimate inside it could leave digits showing)."""
+    """Where `doc`'s personal data is: on scanned pages, the boxes of the OCR pieces that hold
+    what mask.py hides (a box has no per-character boxes, and an estimate inside it could leave
+    digits showing), or of the whole line where the pieces do not say."""
     plan = Redaction(kind=doc.kind, unknown_pages=sorted(doc.unread_pages))
     if not doc.readable:
         plan.problem = doc.problem or "文件未能读取"
@@ -52,7 +53,7 @@ def redaction_of(doc: ReadDocument) -> Redaction:
     for block in doc.blocks:
         page = block.loc.page or 1
         if block.origin == "ocr":
-            boxes = [line.bbox for line in block.ocr_lines if has_personal_data(line.text)]
+            boxes = [box for line in block.ocr_lines for box in _line_boxes(line)]
             if has_personal_data(block.text) and not boxes:  # spread over lines: no box holds it
                 boxes = [line.bbox for line in block.ocr_lines]
             if boxes and (len(block.ocr_size) != 2 or any(len(b) != 4 for b in boxes)):
@@ -67,3 +68,25 @@ def redaction_of(doc: ReadDocument) -> Redaction:
         plan.unknown_pages = list(range(1, doc.page_count + 1))
     plan.unknown_pages = sorted(set(plan.unknown_pages))
     return plan
+
+
+def _line_boxes(line: OcrLine) -> list[list[int]]:
+    """The boxes to black out for one OCR line: the pieces (table cells) the masked characters
+    fall in, found in the line's text in order; the whole line when a piece is not found there
+    (the text was joined differently) or the line was kept without its pieces."""
+    ranges = hidden_ranges(line.text)
+    if not ranges:
+        return []
+    spans, cursor = [], 0
+    for piece in line.pieces:
+        start = line.text.find(piece.text, cursor) if piece.text else -1
+        if start < 0 or len(piece.bbox) != 4:
+            return [line.bbox]
+        cursor = start + len(piece.text)
+        spans.append((start, cursor, piece.bbox))
+    if not spans:
+        return [line.bbox]
+    boxes = [box for start, end, box in spans if any(a < end and start < b for a, b in ranges)]
+    covered = all(any(start <= n < end for start, end, _ in spans) for a, b in ranges for n in range(a, b)
+                  if not line.text[n].isspace())
+    return boxes if covered else [line.bbox]
