@@ -3,9 +3,10 @@
 Experts open these, so personal data is masked there too: Excel and Word files that
 carry ID or phone numbers are copied with those cells and texts masked (privacy/redact.py);
 PDFs, photos and scans that carry them get a redacted copy, "<name>.已打码<suffix>", with the
-personal data blacked out (privacy/redact_pdf.py, redact_image.py). A file that cannot be
-redacted reliably (encrypted, an old Office or OFD file, pages not read) is withheld with a
-note in its place that says why (the secretariat keeps the original). A manifest of source
+personal data blacked out (privacy/redact_pdf.py, redact_image.py); old .doc/.xls files a
+masked .docx/.xlsx ("<name>.已打码.docx", privacy/redact_legacy.py). A file that cannot be
+redacted reliably (encrypted, OFD, pages not read) is withheld with a note in its place that
+says why (the secretariat keeps the original). A manifest of source
 digests lets a re-run skip unchanged files.
 """
 
@@ -23,6 +24,7 @@ from ...models import FileEntry, FileKind
 from ...models.common import Model
 from ...privacy.redact import mask_docx, mask_xlsx
 from ...privacy.redact_image import NotRedactable, redact_image, redacted_image_format
+from ...privacy.redact_legacy import legacy_copy_suffix, redact_legacy
 from ...privacy.redact_pdf import redact_pdf
 from ...privacy.regions import REDACTABLE, Redaction
 
@@ -37,10 +39,8 @@ MANIFEST = ".copies.json"  # rel_path → _stamp() of what an earlier run wrote
 MASKING_VERSION = 3
 
 _NOTE = "该文件含身份证号、电话等个人信息，{reason}，未随评审材料提供；如需查看原件，请向评审秘书处调阅。\n"
-_NOT_REDACTABLE = {
-    FileKind.ole2: "旧版 Office 格式（.doc、.xls 等）不能自动打码",
-    FileKind.ofd: "OFD 版式文件不能自动打码",
-}
+_NOT_REDACTABLE = {FileKind.ofd: "OFD 版式文件不能自动打码"}
+_COPY_SUFFIXES = (".png", ".docx", ".xlsx")  # a redacted copy in another format than the original
 
 
 class SourceCopies(Model):
@@ -66,10 +66,10 @@ def redacted_name(rel_path: str, suffix: str | None = None) -> str:
 
 def stand_ins(rel_path: str) -> list[str]:
     """What may stand for the copy of `rel_path` under files/, in order: the copy itself, its
-    redacted copy (an image format that is kept as PNG: .png), the note that it is withheld."""
+    redacted copy (as the original, or as PNG, .docx or .xlsx), the note that it is withheld."""
+    suffix = PurePosixPath(rel_path).suffix
     names = [rel_path, redacted_name(rel_path)]
-    if PurePosixPath(rel_path).suffix.lower() != ".png":
-        names.append(redacted_name(rel_path, ".png"))
+    names += [redacted_name(rel_path, other) for other in _COPY_SUFFIXES if other != suffix.lower()]
     return [*names, rel_path + WITHHELD_SUFFIX]
 
 
@@ -169,6 +169,9 @@ def _masked_copy(entry: FileEntry, dest: Path, redaction: Redaction | None, take
 
 
 def _redacted_copy(entry: FileEntry, dest: Path, redaction: Redaction | None, taken: set[str]) -> str:
+    if entry.kind == FileKind.ole2:
+        rel = redacted_name(entry.rel_path, legacy_copy_suffix(entry.disk_path))
+        return _write(dest, rel, taken, lambda target: redact_legacy(entry.disk_path, target))
     if entry.kind not in REDACTABLE:
         raise NotRedactable(_NOT_REDACTABLE.get(entry.kind, "该格式不能自动打码"))
     if redaction is None:
@@ -182,11 +185,16 @@ def _redacted_copy(entry: FileEntry, dest: Path, redaction: Redaction | None, ta
         keep = redacted_image_format(entry.disk_path) != "PNG" or entry.rel_path.lower().endswith(".png")
         rel = redacted_name(entry.rel_path, None if keep else ".png")
         make = redact_image
+    return _write(dest, rel, taken, lambda target: make(entry.disk_path, target, redaction))
+
+
+def _write(dest: Path, rel: str, taken: set[str], make) -> str:
+    """`make(target)` for the copy at `rel`; no half-written copy is left when it fails."""
     if rel in taken:
         raise NotRedactable(f"申报材料中已有名为“{PurePosixPath(rel).name}”的文件")
     target = dest / rel
     try:
-        make(entry.disk_path, target, redaction)
+        make(target)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
