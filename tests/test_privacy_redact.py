@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import numpy as np
+import openpyxl
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
@@ -232,3 +233,18 @@ def test_in_a_table_row_read_by_ocr_only_the_cells_with_personal_data_are_blacke
     odd = row.model_copy(update={"pieces": [*row.pieces[:2], OcrPiece(text="?", bbox=[150, 0, 400, 20])]})
     assert _line_boxes(odd) == [[10, 0, 640, 20]], "a piece not found in the text: the line"
     assert _line_boxes(OcrLine(text="张三 经理", bbox=[0, 0, 9, 9], confidence=0.9)) == []
+
+
+def test_a_text_file_and_an_old_excel_file_get_masked_copies(tmp_path: Path):
+    text = tmp_path / "联系人.txt"
+    text.write_bytes(f"联系人张三\n电话：１３９１２３４５６７８\n身份证 {ID_NUMBER}\n".encode("gb18030"))  # full-width digits
+    dest = tmp_path / "files"
+    copy_sources([_entry(text, FileKind.text)], {text.name: "d"}, {text.name}, dest, 1 << 26)
+    copy = (dest / f"联系人{REDACTED_MARK}.txt").read_text("utf-8")
+    assert "联系人张三" in copy and "139****5678" in copy and "640104********1234" in copy
+    legacy = next((REPO / "sample_submissions").rglob("人员名单.xls"))
+    entry = FileEntry(rel_path=legacy.name, disk_path=legacy, kind=FileKind.ole2, size=legacy.stat().st_size)
+    copy_sources([entry], {entry.rel_path: "d"}, {entry.rel_path}, dest, 1 << 26)
+    values = [str(c) for row in openpyxl.load_workbook(dest / f"人员名单{REDACTED_MARK}.xlsx").active.iter_rows(
+        values_only=True) for c in row if c is not None]
+    assert any("********" in v for v in values) and not [v for v in values if mask_personal(v) != v]

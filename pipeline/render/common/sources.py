@@ -4,7 +4,8 @@ Experts open these, so personal data is masked there too: Excel and Word files t
 carry ID or phone numbers are copied with those cells and texts masked (privacy/redact.py);
 PDFs, photos and scans that carry them get a redacted copy, "<name>.已打码<suffix>", with the
 personal data blacked out (privacy/redact_pdf.py, redact_image.py); old .doc/.xls files a
-masked .docx/.xlsx ("<name>.已打码.docx", privacy/redact_legacy.py). A file that cannot be
+masked .docx/.xlsx ("<name>.已打码.docx", privacy/redact_legacy.py); text files a masked
+text (redact_text.py). A file that cannot be
 redacted reliably (encrypted, OFD, pages not read) is withheld with a note in its place that
 says why (the secretariat keeps the original). A manifest of source
 digests lets a re-run skip unchanged files.
@@ -26,6 +27,7 @@ from ...privacy.redact import mask_docx, mask_xlsx
 from ...privacy.redact_image import NotRedactable, redact_image, redacted_image_format
 from ...privacy.redact_legacy import legacy_copy_suffix, redact_legacy
 from ...privacy.redact_pdf import redact_pdf
+from ...privacy.redact_text import redact_text
 from ...privacy.regions import REDACTABLE, Redaction
 
 log = logging.getLogger(__name__)
@@ -172,6 +174,8 @@ def _redacted_copy(entry: FileEntry, dest: Path, redaction: Redaction | None, ta
     if entry.kind == FileKind.ole2:
         rel = redacted_name(entry.rel_path, legacy_copy_suffix(entry.disk_path))
         return _write(dest, rel, taken, lambda target: redact_legacy(entry.disk_path, target))
+    if entry.kind == FileKind.text:
+        return _write(dest, redacted_name(entry.rel_path), taken, lambda target: redact_text(entry.disk_path, target))
     if entry.kind not in REDACTABLE:
         raise NotRedactable(_NOT_REDACTABLE.get(entry.kind, "该格式不能自动打码"))
     if redaction is None:
