@@ -5,10 +5,11 @@ carry ID or phone numbers are copied with those cells and texts masked (privacy/
 PDFs, photos and scans that carry them get a redacted copy, "<name>.已打码<suffix>", with the
 personal data blacked out (privacy/redact_pdf.py, redact_image.py); old .doc/.xls files a
 masked .docx/.xlsx ("<name>.已打码.docx", privacy/redact_legacy.py); text files a masked
-text (redact_text.py). A file that cannot be
-redacted reliably (encrypted, OFD, pages not read) is withheld with a note in its place that
-says why (the secretariat keeps the original). A manifest of source
-digests lets a re-run skip unchanged files.
+text (redact_text.py). A clerk sees from the name that the file is not the original. A file
+that cannot be redacted reliably (OFD, pages not read, a failure) is withheld with a note in
+its place that says why (the secretariat keeps the original). The dossier's links open
+whichever of these is there (present_copy). A manifest of source digests lets a re-run skip
+unchanged files.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ REDACTED_MARK = ".已打码"  # 身份证.pdf → 身份证.已打码.pdf
 MANIFEST = ".copies.json"  # rel_path → _stamp() of what an earlier run wrote
 # Masked copies made by an earlier way of masking are made again (1: python-docx and openpyxl,
 # run by run and cell by cell; 2: in the XML, paragraphs and headers too, pictures kept;
-# 3: PDFs and images redacted instead of withheld).
+# 3: PDFs, images, old .doc/.xls and text files redacted or masked instead of withheld).
 MASKING_VERSION = 3
 
 _NOTE = "该文件含身份证号、电话等个人信息，{reason}，未随评审材料提供；如需查看原件，请向评审秘书处调阅。\n"
