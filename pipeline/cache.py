@@ -61,7 +61,8 @@ def text_digest(*parts: str) -> str:
 
 # What each cached result depends on, as paths relative to the package. Reading,
 # classifying and extracting do not depend on the rules or on how documents look.
-# privacy/mask.py decides which files carry personal data (Analysis.personal).
+# privacy/mask.py decides which files carry personal data (Analysis.personal), privacy/regions.py
+# where in their PDFs and scans (Analysis.redactions).
 ANALYSIS_CODE = (
     "models/",
     "ingest/",
@@ -72,6 +73,7 @@ ANALYSIS_CODE = (
     "process.py",
     "data/",
     "privacy/mask.py",
+    "privacy/regions.py",
 )
 RENDER_CODE = ("models/", "privacy/", "render/", "review/", "data/", "runner.py", "worker.py")
 _NOT_ANALYSIS = (

@@ -36,6 +36,7 @@ from .models import (
 )
 from .models.common import Model
 from .privacy.mask import has_personal_data
+from .privacy.regions import REDACTABLE, Redaction, redaction_of
 from .progress import report_file
 from .read import read_file
 from .read.tools import tools_signature
@@ -51,6 +52,7 @@ class ProcessedApplication(Model):
     files: list[FileEntry]
     digests: dict[str, str] = Field(default_factory=dict)  # rel_path → sha256 of the content
     personal: list[str] = Field(default_factory=list)  # files whose copies must be masked
+    redactions: dict[str, Redaction] = Field(default_factory=dict)  # where, in the PDFs and images among them
     complete: bool = True  # False: an internal error cut the processing short; worth another try
 
 
@@ -66,6 +68,8 @@ class Analysis(Model):
     problems: list[str] = Field(default_factory=list)
     kinds: dict[str, str] = Field(default_factory=dict)  # file → kind read
     personal: list[str] = Field(default_factory=list)  # files that carry ID or phone numbers
+    # ... and for the PDFs and images among them, where (OCR boxes: the copies never OCR again)
+    redactions: dict[str, Redaction] = Field(default_factory=dict)
 
 
 def process_application(
@@ -112,7 +116,12 @@ def process_application(
     result.digests = digests
     result.review = settlement.records()
     return ProcessedApplication(
-        result=result, files=opened.files, digests=digests, personal=analysis.personal, complete=complete
+        result=result,
+        files=opened.files,
+        digests=digests,
+        personal=analysis.personal,
+        redactions=analysis.redactions,
+        complete=complete,
     )
 
 
@@ -146,12 +155,14 @@ def analyse(
     docs.extend(_unread_document(n) for n in not_read)
     classified = classify_documents(docs)
     extraction = extract_application(docs, classified, as_of_year)
+    personal = [doc for doc in docs if has_personal_data(doc.full_text())]
     analysis = Analysis(
         classified=classified,
         extraction=extraction,
         problems=_document_problems(docs) + extraction.problems,
         kinds={doc.file: doc.kind.value for doc in docs},
-        personal=[doc.file for doc in docs if has_personal_data(doc.full_text())],
+        personal=[doc.file for doc in personal],
+        redactions={doc.file: redaction_of(doc) for doc in personal if doc.kind in REDACTABLE},
     )
     cache.put("analysis", key, analysis)
     return analysis

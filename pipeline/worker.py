@@ -36,13 +36,15 @@ def process_and_render(task: Task) -> Finished:
     result = processed.result
     result.notice_number = task.notice_number
     task.app_dir.mkdir(parents=True, exist_ok=True)
-    copies = copy_sources(
-        processed.files,
-        processed.digests,
-        set(processed.personal),
-        task.app_dir / "files",
-        read_settings().max_file_mb * 1024 * 1024,
-    )
+    with profile_root(task.workspace.parent):  # old .doc/.xls are converted again for their masked copies
+        copies = copy_sources(
+            processed.files,
+            processed.digests,
+            set(processed.personal),
+            task.app_dir / "files",
+            read_settings().max_file_mb * 1024 * 1024,
+            processed.redactions,
+        )
     shutil.rmtree(task.workspace, ignore_errors=True)
     line = result.to_json_line()
     finished = Finished(

@@ -138,12 +138,13 @@ def test_source_copies_carry_no_personal_data(batch_out: Path):
     staff = next((batch_out / "applicants").rglob("files/人员名单.xlsx"))
     ids = [c.value for c in openpyxl.load_workbook(staff).active["D"] if c.value and "*" in str(c.value)]
     assert ids, "the staff list copy keeps its rows, with ID numbers masked"
-    withheld = list((batch_out / "applicants").rglob("files/人员名单.xls.已隐去个人信息.txt"))
-    assert withheld and not withheld[0].with_name("人员名单.xls").exists()
+    legacy = list((batch_out / "applicants").rglob("files/人员名单.已打码.xlsx"))  # the old .xls, converted
+    assert legacy and not legacy[0].with_name("人员名单.xls").exists()
+    assert not list((batch_out / "applicants").rglob("*.已隐去个人信息.txt")), "every sample file has a copy"
 
 
 def test_every_source_link_of_every_dossier_opens_a_file(batch_out: Path):
-    """Withheld files (personal data) are linked to the note that stands in for them."""
+    """Files with personal data are linked to their masked copy (the samples' old .doc and .xls)."""
     from html.parser import HTMLParser
     from urllib.parse import unquote
 
@@ -155,7 +156,7 @@ def test_every_source_link_of_every_dossier_opens_a_file(batch_out: Path):
         def handle_starttag(self, tag, attrs):
             self.hrefs += [v for k, v in attrs if k == "href" and v and v.startswith("files/")]
 
-    checked, notes = 0, 0
+    checked, redacted = 0, 0
     for dossier in (batch_out / "applicants").rglob("dossier.html"):
         links = Links()
         links.feed(dossier.read_text("utf-8"))
@@ -163,5 +164,5 @@ def test_every_source_link_of_every_dossier_opens_a_file(batch_out: Path):
             target = dossier.parent / unquote(href.split("#", 1)[0])
             assert target.is_file(), f"{dossier.parent.name}: {href}"
             checked += 1
-            notes += href.endswith(".txt")
-    assert checked and notes, "the samples include a withheld file whose link goes to its note"
+            redacted += ".%E5%B7%B2%E6%89%93%E7%A0%81." in href  # .已打码.
+    assert checked and redacted, "the samples include files with personal data whose links open their copies"

@@ -79,6 +79,13 @@ class OpenedApplication(Model):
     problems: list[str] = Field(default_factory=list)  # Chinese messages
 
 
+class OcrPiece(Model):
+    """One piece the engine read, of a line joined from several (a table row: one per cell)."""
+
+    text: str  # normalised, as it appears in the line's text
+    bbox: list[int]
+
+
 class OcrLine(Model):
     """One line of OCR text: its box ([x0, y0, x1, y1], pixels of the upright page image)
     and the lowest recognition score of the pieces it was joined from."""
@@ -86,6 +93,9 @@ class OcrLine(Model):
     text: str
     bbox: list[int]
     confidence: float
+    # the pieces, when more than one: a redacted copy blacks out the cell with an ID number,
+    # not the whole row (empty in OCR results cached before they were kept: the whole line)
+    pieces: list[OcrPiece] = Field(default_factory=list)
 
 
 class OcrPage(Model):
@@ -112,6 +122,10 @@ class TextBlock(Model):
     origin: Literal["text", "ocr"] = "text"
     ocr_lines: list[OcrLine] = Field(default_factory=list)
     ocr_engine: str | None = None
+    # The upright page image the line boxes are in: its size and the turn OCR applied to the
+    # page (a redacted copy maps the boxes back onto the page with them, privacy/redact_image.py).
+    ocr_size: list[int] = Field(default_factory=list)  # [width, height]
+    ocr_rotation: int = 0
 
 
 class Cell(Model):

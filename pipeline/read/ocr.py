@@ -34,6 +34,8 @@ def page_block(page: int, result: OcrPage) -> TextBlock:
         origin="ocr",
         ocr_lines=result.lines,
         ocr_engine=oe.signature(),
+        ocr_size=[result.width, result.height] if result.width and result.height else [],
+        ocr_rotation=result.rotation,
     )
 
 

@@ -16,7 +16,7 @@ from statistics import median
 import numpy as np
 from PIL import Image, ImageOps
 
-from ..models import OcrLine, OcrPage
+from ..models import OcrLine, OcrPage, OcrPiece
 from . import ocr_engine as oe
 from .normalize import normalize_text
 
@@ -165,6 +165,12 @@ def _lines(pieces: list[oe.Piece], skew: float) -> list[OcrLine]:
                     round(max(b[3] for b in boxes)),
                 ],
                 confidence=round(min(t[3].score for t in group), 3),
+                pieces=[
+                    OcrPiece(text=normalize_text(t[3].text), bbox=[round(v) for v in box])
+                    for t, box in zip(group, boxes, strict=True)
+                ]
+                if len(group) > 1
+                else [],
             )
         )
     return lines

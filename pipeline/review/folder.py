@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from ..models import ApplicationResult, Decision
 from ..render.common.dirnames import unique_dirnames
-from ..render.common.sources import WITHHELD_SUFFIX
+from ..render.common.sources import present_copy
 from .wording import wording
 
 RESULTS = "results.jsonl"
@@ -48,14 +48,11 @@ class Folder:
         return self.out / "applicants" / self.dirnames[applicant_id]
 
     def source_link(self, applicant_id: str, file: str) -> str | None:
-        """The copy of a source file under OUT (or the note that stands in for a withheld one),
-        relative to OUT with forward slashes; None when there is neither."""
-        base = f"applicants/{self.dirnames[applicant_id]}/files/{file}"
-        for rel in (base, base + WITHHELD_SUFFIX):
-            target = self.out / rel
-            if target.is_file() and target.resolve().is_relative_to(self.out.resolve()):
-                return rel
-        return None
+        """The copy of a source file under OUT (or its redacted copy, or the note that stands in
+        for a withheld one), relative to OUT with forward slashes; None when there is none."""
+        files = f"applicants/{self.dirnames[applicant_id]}/files"
+        present = present_copy(self.out / files, file)
+        return None if present is None else f"{files}/{present}"
 
 
 def decision_changes(before: dict[str, Decision], after: dict[str, Decision]) -> list[tuple[str, Decision, Decision]]:
