@@ -17,7 +17,7 @@ import os
 import threading
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
@@ -30,6 +30,17 @@ if TYPE_CHECKING:  # numpy arrays come in from the caller; importing numpy costs
     import numpy as np
 
 log = logging.getLogger(__name__)
+
+
+InputKind = Literal["image", "pdf_page"]  # an image file as decoded, or a PDF page rendered at pdf_dpi
+
+
+class Detection(Model):
+    """How large the text detector sees its input: "max" reduces the long side to side_len,
+    "min" enlarges a short side below side_len (and leaves larger inputs as they are)."""
+
+    limit_type: Literal["min", "max"]
+    side_len: int = Field(gt=0)
 
 
 class OcrSettings(Model):
@@ -47,6 +58,9 @@ class OcrSettings(Model):
     line_overlap: float
     max_ocr_pages: int
     engine_threads: int
+    detection: dict[InputKind, Detection]
+    engine_mem_arena: bool
+    keep_freed_memory: bool
     engine_guard_seconds: float = Field(gt=0)
     cache_env: str
 
@@ -90,6 +104,13 @@ def signature() -> str:
     return f"rapidocr-{version}/PP-OCRv6"
 
 
+def reading_settings(kind: InputKind) -> str:
+    """The engine settings that change what it reads from this kind of input (part of the
+    OCR cache key); memory and thread settings only change how fast."""
+    det = ocr_settings().detection[kind]
+    return f"det={det.limit_type}:{det.side_len}"
+
+
 _engine = None
 _lock = threading.Lock()
 _workers = 1
@@ -116,6 +137,36 @@ def threads() -> int | None:
     return max(1, cores // _workers)
 
 
+def engine_params() -> dict[str, object]:
+    """rapidocr's settings for this process's engine, from ocr.yaml (each setting says there
+    which measurement chose it)."""
+    cfg = ocr_settings()
+    params: dict[str, object] = {
+        "Global.log_level": "error",
+        "Global.text_score": cfg.min_text_score,
+        "EngineConfig.onnxruntime.enable_cpu_mem_arena": cfg.engine_mem_arena,
+    }
+    if (count := threads()) is not None:
+        params["EngineConfig.onnxruntime.intra_op_num_threads"] = count
+    return params
+
+
+def _keep_freed_memory() -> None:
+    """Let glibc keep the large buffers an engine call frees for the next call instead of
+    unmapping them (each call would fault them in again: the system time of issue 17), without
+    the onnxruntime arena's extra reservation. Not on other C libraries: nothing happens there."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's mallopt parameter numbers
+        libc.mallopt(m_mmap_threshold, 512 * 2**20)  # blocks up to 512 MiB come from the heap ...
+        libc.mallopt(m_trim_threshold, 1024 * 2**20)  # ... and stay there when freed
+    except (OSError, AttributeError):
+        log.debug("mallopt not available; freed engine buffers go back to the system")
+
+
 def engine():
     """The process's engine, loaded on first use."""
     global _engine
@@ -124,10 +175,10 @@ def engine():
             if _engine is None:
                 from rapidocr import RapidOCR  # heavy import: only when a scan is met
 
-                params = {"Global.log_level": "error", "Global.text_score": ocr_settings().min_text_score}
-                if (count := threads()) is not None:
-                    params["EngineConfig.onnxruntime.intra_op_num_threads"] = count
-                loaded = RapidOCR(params=params)
+                if ocr_settings().keep_freed_memory:
+                    _keep_freed_memory()
+
+                loaded = RapidOCR(params=engine_params())
                 # "no text detected" is a normal answer for a photo, not a warning for the secretariat
                 logging.getLogger("RapidOCR").setLevel(logging.ERROR)
                 _engine = loaded
@@ -157,13 +208,16 @@ class Votes:
     upright: int = 0
 
 
-def read_page(image: np.ndarray, vote_lines: int) -> tuple[list[Piece], Votes]:
+def read_page(image: np.ndarray, vote_lines: int, kind: InputKind) -> tuple[list[Piece], Votes]:
     """`recognise`, plus how the direction classifier saw the `vote_lines` longest lines (by
     recognised text, at least two characters) in that same call: rapidocr classifies every
     line crop anyway (and turns those it reads as upside down before recognising them), it
     just does not return the verdicts. Tall crops are turned 90° counter-clockwise first."""
     eng = engine()
     eng.update_params(use_det=True, use_cls=True, use_rec=True)
+    # rapidocr builds the detector's resize step on every call from these two attributes
+    det, detector = ocr_settings().detection[kind], eng._load_det_model()
+    detector.limit_type, detector.limit_side_len = det.limit_type, det.side_len
     original = eng.load_img(image)
     img, record = eng.preprocess_img(original)
     det, cls, rec, crops = eng.run_ocr_steps(img, record)
