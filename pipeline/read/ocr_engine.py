@@ -43,6 +43,14 @@ class Detection(Model):
     side_len: int = Field(gt=0)
 
 
+class PhotoProbe(Detection):
+    """An image is first searched for text at this (smaller) size; with fewer than `max_boxes`
+    text boxes it is a photo with little text and only those boxes are recognised; otherwise
+    text is searched again at the full detection size."""
+
+    max_boxes: int = Field(ge=0)
+
+
 class OcrSettings(Model):
     version: int
     pdf_dpi: int
@@ -59,6 +67,7 @@ class OcrSettings(Model):
     max_ocr_pages: int
     engine_threads: int
     detection: dict[InputKind, Detection]
+    photo_probe: PhotoProbe | None = None  # None: every image is read at the full detection size
     engine_mem_arena: bool
     keep_freed_memory: bool
     engine_guard_seconds: float = Field(gt=0)
@@ -107,8 +116,10 @@ def signature() -> str:
 def reading_settings(kind: InputKind) -> str:
     """The engine settings that change what it reads from this kind of input (part of the
     OCR cache key); memory and thread settings only change how fast."""
-    det = ocr_settings().detection[kind]
-    return f"det={det.limit_type}:{det.side_len}"
+    cfg = ocr_settings()
+    det, probe = cfg.detection[kind], cfg.photo_probe if kind == "image" else None
+    read_as = f"det={det.limit_type}:{det.side_len}"
+    return read_as + (f";probe={probe.limit_type}:{probe.side_len}:{probe.max_boxes}" if probe else "")
 
 
 _engine = None
@@ -212,15 +223,48 @@ def read_page(image: np.ndarray, vote_lines: int, kind: InputKind) -> tuple[list
     """`recognise`, plus how the direction classifier saw the `vote_lines` longest lines (by
     recognised text, at least two characters) in that same call: rapidocr classifies every
     line crop anyway (and turns those it reads as upside down before recognising them), it
-    just does not return the verdicts. Tall crops are turned 90° counter-clockwise first."""
+    just does not return the verdicts. Tall crops are turned 90° counter-clockwise first.
+
+    An image is first searched for text at the photo probe's smaller size (ocr.yaml): with
+    fewer than `max_boxes` text boxes it is a photo with little text (a banner, a caption) and
+    those boxes are recognised; otherwise text is searched again at the full size."""
+    cfg = ocr_settings()
     eng = engine()
-    eng.update_params(use_det=True, use_cls=True, use_rec=True)
-    # rapidocr builds the detector's resize step on every call from these two attributes
-    det, detector = ocr_settings().detection[kind], eng._load_det_model()
-    detector.limit_type, detector.limit_side_len = det.limit_type, det.side_len
     original = eng.load_img(image)
     img, record = eng.preprocess_img(original)
+    probe = cfg.photo_probe if kind == "image" else None
+    if probe is not None:
+        _detect_at(eng, probe)
+        eng.update_params(use_det=True, use_cls=False, use_rec=False)
+        probed = dict(record)  # the detection step notes its padding in the record
+        det, _, _, crops = eng.run_ocr_steps(img, probed)
+        eng.update_params(use_det=True, use_cls=True, use_rec=True)
+        if det.boxes is None or len(det.boxes) < probe.max_boxes:
+            cls, rec = _recognise_crops(eng, crops)
+            return _output(eng, original, det, cls, rec, crops, probed, vote_lines)
+    _detect_at(eng, cfg.detection[kind])
+    eng.update_params(use_det=True, use_cls=True, use_rec=True)  # rapidocr keeps call flags as instance state
     det, cls, rec, crops = eng.run_ocr_steps(img, record)
+    return _output(eng, original, det, cls, rec, crops, record, vote_lines)
+
+
+def _detect_at(eng, det: Detection) -> None:
+    # rapidocr builds the detector's resize step on every call from these two attributes
+    detector = eng._load_det_model()
+    detector.limit_type, detector.limit_side_len = det.limit_type, det.side_len
+
+
+def _recognise_crops(eng, crops: list):
+    from rapidocr.ch_ppocr_cls import TextClsOutput
+    from rapidocr.ch_ppocr_rec import TextRecOutput
+
+    if not crops:
+        return TextClsOutput(), TextRecOutput()
+    turned, cls = eng.cls_and_rotate(crops)
+    return cls, eng.recognize_txt(turned)
+
+
+def _output(eng, original, det, cls, rec, crops, record, vote_lines: int) -> tuple[list[Piece], Votes]:
     labels = list(getattr(cls, "cls_res", None) or [])
     texts, scores = list(rec.txts or []), list(rec.scores or [])
     votes = Votes()
@@ -231,4 +275,6 @@ def read_page(image: np.ndarray, vote_lines: int, kind: InputKind) -> tuple[list
         longest = sorted(texty, key=lambda item: item[0], reverse=True)[:vote_lines]
         flipped = sum(label == "180" for _, label in longest)
         votes = Votes(flipped, len(longest) - flipped)
+    if det.boxes is None or not crops:
+        return [], votes
     return _pieces(eng.build_final_output(original, det, cls, rec, crops, record)), votes
