@@ -27,6 +27,7 @@ from . import progress as progress_module
 from .cache import DEFAULT_MAX_MB, Cache, prune
 from .check import load_ruleset
 from .ingest import discover_batch
+from .ingest.work import ocr_pages
 from .models.common import Model
 from .progress import Progress
 from .registry.checks import RegistryView
@@ -197,25 +198,25 @@ def _process_all(
 ) -> Iterator[Finished]:
     """Every application's outcome in input order: reused from the last run, or made by a worker.
 
-    The main process checks the applications in order and hands each one that changed to
-    the workers at once, so hashing the rest of the batch overlaps their work; the pool
-    starts with the first such application (a re-run that changed nothing starts none).
+    The main process checks the applications in order (hashing their files), then hands those
+    that changed to the workers, the most OCR work first (images and text-less PDF pages,
+    counted at ingest): a long scanned application started last would leave the other
+    workers idle at the end. A re-run that changed nothing starts no worker.
     """
+    slots: list[Finished | Future | Task] = []
+    for task in tasks:
+        task.outcome_key = key_of(task)
+        found = reusable(task, cache, render)
+        slots.append(found if found is not None else task)
+    changed = [n for n, slot in enumerate(slots) if isinstance(slot, Task)]
     with ExitStack() as stack:
         pool: _Pool | None = None
-        slots: list[Finished | Future | Task] = []
-        for i, task in enumerate(tasks):
-            task.outcome_key = key_of(task)
-            found = reusable(task, cache, render)
-            if found is not None:
-                slots.append(found)
-            elif jobs > 1:
-                pool = pool or stack.enter_context(_Pool(min(jobs, len(tasks) - i), progress))
-                slots.append(pool.submit(task))
-            else:
-                slots.append(task)
-        if pool is not None:  # while the workers are busy: what a changed overview will need
-            preload()
+        if jobs > 1 and changed:
+            pool = stack.enter_context(_Pool(min(jobs, len(changed)), progress))
+            work = {n: ocr_pages(tasks[n].pkg) for n in changed}
+            for n in sorted(changed, key=lambda n: -work[n]):  # stable: equal work keeps input order
+                slots[n] = pool.submit(tasks[n])
+            preload()  # while the workers are busy: what a changed overview will need
             for slot in slots:
                 if isinstance(slot, Finished):
                     slot.overview_result()

@@ -204,3 +204,31 @@ def test_seal_thresholds_that_would_wrap_are_refused():
     ocr_engine.OcrSettings.model_validate(settings)
     with pytest.raises(ValidationError, match="seal_red_margin"):
         ocr_engine.OcrSettings.model_validate({**settings, "seal_red_min": 60, "seal_red_margin": 70})
+
+
+def _read_with(settings, image) -> list:
+    bgr, _ = ocr_layout.engine_input(image)
+    return ocr_engine.read_page(bgr, settings.direction_vote_lines, "image")
+
+
+def test_photo_probe_keeps_what_a_full_reading_finds(monkeypatch):
+    """A photo with a banner is read from the small detection pass (its boxes only), a
+    certificate again at full size: both give the text a full reading gives."""
+    from samplegen.scans import event_photo
+
+    settings = ocr_engine.ocr_settings()
+    assert settings.photo_probe is not None
+    without = settings.model_copy(update={"photo_probe": None})
+    calls: list[int] = []
+    detect = ocr_engine._detect_at
+    monkeypatch.setattr(ocr_engine, "_detect_at", lambda eng, det: calls.append(det.side_len) or detect(eng, det))
+    for image, probed_only in ((event_photo(7, "企业融资对接培训班", width=1600), True),
+                               (certificate_page("enterprise", 1400), False)):
+        calls.clear()
+        monkeypatch.setattr(ocr_engine, "ocr_settings", lambda s=settings: s)
+        pieces, _ = _read_with(settings, image)
+        assert calls == ([settings.photo_probe.side_len] if probed_only else
+                         [settings.photo_probe.side_len, settings.detection["image"].side_len])
+        monkeypatch.setattr(ocr_engine, "ocr_settings", lambda s=without: s)
+        full, _ = _read_with(without, image)
+        assert [p.text for p in pieces] == [p.text for p in full] and pieces

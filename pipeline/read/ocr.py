@@ -46,7 +46,7 @@ def read_image_without_ocr(entry: FileEntry) -> ReadDocument:
 
 def read_image(entry: FileEntry) -> ReadDocument:
     settings = oe.ocr_settings()
-    cache = OcrCache(entry.disk_path)
+    cache = OcrCache(entry.disk_path, kind="image")
     doc = ReadDocument(file=entry.rel_path, kind=FileKind.image)
     budget = _PageBudget(settings)
     try:
@@ -57,7 +57,7 @@ def read_image(entry: FileEntry) -> ReadDocument:
                 number = count + 1
                 result = cache.get(number)
                 if result is None:
-                    result = budget.read(count, number, lambda f=frame: ocr_image(f.copy()))
+                    result = budget.read(count, number, lambda f=frame: ocr_image(f.copy(), "image"))
                     if result is None:
                         continue
                     cache.put(number, result)
@@ -114,7 +114,7 @@ def ocr_pdf_pages(entry: FileEntry, doc: ReadDocument, pages: list[int]) -> list
     as not read, and what it held is not reported missing). What is read is decided by the
     page count, never by how long the pages took: the clock only catches a hung engine."""
     settings = oe.ocr_settings()
-    cache = OcrCache(entry.disk_path)
+    cache = OcrCache(entry.disk_path, kind="pdf_page")
     by_page = {b.loc.page: n for n, b in enumerate(doc.blocks)}
     try:
         pdf = pdfium.PdfDocument(str(entry.disk_path))
@@ -159,7 +159,7 @@ def _ocr_page(pdf: pdfium.PdfDocument, number: int, dpi: int) -> OcrPage:
         image = page.render(scale=dpi / 72).to_pil()
     finally:
         page.close()
-    return ocr_image(image)
+    return ocr_image(image, "pdf_page")
 
 
 def ocr_scanned_pages(entry: FileEntry, doc: ReadDocument) -> None:

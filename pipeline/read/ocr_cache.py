@@ -80,7 +80,7 @@ def content_hash(path: Path) -> str:
 class OcrCache:
     """The cached pages of one file; `get`/`put` by 1-based page number, `save` writes once."""
 
-    def __init__(self, path: Path, directory: Path | str | None = None):
+    def __init__(self, path: Path, directory: Path | str | None = None, kind: oe.InputKind = "image"):
         folder = cache_dir(directory)
         self.file: Path | None = None
         self.pages: dict[int, OcrPage] = {}
@@ -91,7 +91,8 @@ class OcrCache:
             key = content_hash(path)
         except OSError:
             return
-        sig = hashlib.sha256(f"{oe.signature()}|{PREPROCESS_VERSION}".encode()).hexdigest()[:12]
+        read_as = f"{oe.signature()}|{oe.reading_settings(kind)}|{PREPROCESS_VERSION}"
+        sig = hashlib.sha256(read_as.encode()).hexdigest()[:12]
         self.file = folder / key[:2] / f"{key}-{sig}.json"
         try:
             raw = json.loads(self.file.read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ import os
 import threading
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
@@ -30,6 +30,25 @@ if TYPE_CHECKING:  # numpy arrays come in from the caller; importing numpy costs
     import numpy as np
 
 log = logging.getLogger(__name__)
+
+
+InputKind = Literal["image", "pdf_page"]  # an image file as decoded, or a PDF page rendered at pdf_dpi
+
+
+class Detection(Model):
+    """How large the text detector sees its input: "max" reduces the long side to side_len,
+    "min" enlarges a short side below side_len (and leaves larger inputs as they are)."""
+
+    limit_type: Literal["min", "max"]
+    side_len: int = Field(gt=0)
+
+
+class PhotoProbe(Detection):
+    """An image is first searched for text at this (smaller) size; with fewer than `max_boxes`
+    text boxes it is a photo with little text and only those boxes are recognised; otherwise
+    text is searched again at the full detection size."""
+
+    max_boxes: int = Field(ge=0)
 
 
 class OcrSettings(Model):
@@ -47,6 +66,10 @@ class OcrSettings(Model):
     line_overlap: float
     max_ocr_pages: int
     engine_threads: int
+    detection: dict[InputKind, Detection]
+    photo_probe: PhotoProbe | None = None  # None: every image is read at the full detection size
+    engine_mem_arena: bool
+    keep_freed_memory: bool
     engine_guard_seconds: float = Field(gt=0)
     cache_env: str
 
@@ -90,6 +113,15 @@ def signature() -> str:
     return f"rapidocr-{version}/PP-OCRv6"
 
 
+def reading_settings(kind: InputKind) -> str:
+    """The engine settings that change what it reads from this kind of input (part of the
+    OCR cache key); memory and thread settings only change how fast."""
+    cfg = ocr_settings()
+    det, probe = cfg.detection[kind], cfg.photo_probe if kind == "image" else None
+    read_as = f"det={det.limit_type}:{det.side_len}"
+    return read_as + (f";probe={probe.limit_type}:{probe.side_len}:{probe.max_boxes}" if probe else "")
+
+
 _engine = None
 _lock = threading.Lock()
 _workers = 1
@@ -116,6 +148,36 @@ def threads() -> int | None:
     return max(1, cores // _workers)
 
 
+def engine_params() -> dict[str, object]:
+    """rapidocr's settings for this process's engine, from ocr.yaml (each setting says there
+    which measurement chose it)."""
+    cfg = ocr_settings()
+    params: dict[str, object] = {
+        "Global.log_level": "error",
+        "Global.text_score": cfg.min_text_score,
+        "EngineConfig.onnxruntime.enable_cpu_mem_arena": cfg.engine_mem_arena,
+    }
+    if (count := threads()) is not None:
+        params["EngineConfig.onnxruntime.intra_op_num_threads"] = count
+    return params
+
+
+def _keep_freed_memory() -> None:
+    """Let glibc keep the large buffers an engine call frees for the next call instead of
+    unmapping them (each call would fault them in again: the system time of issue 17), without
+    the onnxruntime arena's extra reservation. Not on other C libraries: nothing happens there."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's mallopt parameter numbers
+        libc.mallopt(m_mmap_threshold, 512 * 2**20)  # blocks up to 512 MiB come from the heap ...
+        libc.mallopt(m_trim_threshold, 1024 * 2**20)  # ... and stay there when freed
+    except (OSError, AttributeError):
+        log.debug("mallopt not available; freed engine buffers go back to the system")
+
+
 def engine():
     """The process's engine, loaded on first use."""
     global _engine
@@ -124,10 +186,10 @@ def engine():
             if _engine is None:
                 from rapidocr import RapidOCR  # heavy import: only when a scan is met
 
-                params = {"Global.log_level": "error", "Global.text_score": ocr_settings().min_text_score}
-                if (count := threads()) is not None:
-                    params["EngineConfig.onnxruntime.intra_op_num_threads"] = count
-                loaded = RapidOCR(params=params)
+                if ocr_settings().keep_freed_memory:
+                    _keep_freed_memory()
+
+                loaded = RapidOCR(params=engine_params())
                 # "no text detected" is a normal answer for a photo, not a warning for the secretariat
                 logging.getLogger("RapidOCR").setLevel(logging.ERROR)
                 _engine = loaded
@@ -157,16 +219,52 @@ class Votes:
     upright: int = 0
 
 
-def read_page(image: np.ndarray, vote_lines: int) -> tuple[list[Piece], Votes]:
+def read_page(image: np.ndarray, vote_lines: int, kind: InputKind) -> tuple[list[Piece], Votes]:
     """`recognise`, plus how the direction classifier saw the `vote_lines` longest lines (by
     recognised text, at least two characters) in that same call: rapidocr classifies every
     line crop anyway (and turns those it reads as upside down before recognising them), it
-    just does not return the verdicts. Tall crops are turned 90° counter-clockwise first."""
+    just does not return the verdicts. Tall crops are turned 90° counter-clockwise first.
+
+    An image is first searched for text at the photo probe's smaller size (ocr.yaml): with
+    fewer than `max_boxes` text boxes it is a photo with little text (a banner, a caption) and
+    those boxes are recognised; otherwise text is searched again at the full size."""
+    cfg = ocr_settings()
     eng = engine()
-    eng.update_params(use_det=True, use_cls=True, use_rec=True)
     original = eng.load_img(image)
     img, record = eng.preprocess_img(original)
+    probe = cfg.photo_probe if kind == "image" else None
+    if probe is not None:
+        _detect_at(eng, probe)
+        eng.update_params(use_det=True, use_cls=False, use_rec=False)
+        probed = dict(record)  # the detection step notes its padding in the record
+        det, _, _, crops = eng.run_ocr_steps(img, probed)
+        eng.update_params(use_det=True, use_cls=True, use_rec=True)
+        if det.boxes is None or len(det.boxes) < probe.max_boxes:
+            cls, rec = _recognise_crops(eng, crops)
+            return _output(eng, original, det, cls, rec, crops, probed, vote_lines)
+    _detect_at(eng, cfg.detection[kind])
+    eng.update_params(use_det=True, use_cls=True, use_rec=True)  # rapidocr keeps call flags as instance state
     det, cls, rec, crops = eng.run_ocr_steps(img, record)
+    return _output(eng, original, det, cls, rec, crops, record, vote_lines)
+
+
+def _detect_at(eng, det: Detection) -> None:
+    # rapidocr builds the detector's resize step on every call from these two attributes
+    detector = eng._load_det_model()
+    detector.limit_type, detector.limit_side_len = det.limit_type, det.side_len
+
+
+def _recognise_crops(eng, crops: list):
+    from rapidocr.ch_ppocr_cls import TextClsOutput
+    from rapidocr.ch_ppocr_rec import TextRecOutput
+
+    if not crops:
+        return TextClsOutput(), TextRecOutput()
+    turned, cls = eng.cls_and_rotate(crops)
+    return cls, eng.recognize_txt(turned)
+
+
+def _output(eng, original, det, cls, rec, crops, record, vote_lines: int) -> tuple[list[Piece], Votes]:
     labels = list(getattr(cls, "cls_res", None) or [])
     texts, scores = list(rec.txts or []), list(rec.scores or [])
     votes = Votes()
@@ -177,4 +275,6 @@ def read_page(image: np.ndarray, vote_lines: int) -> tuple[list[Piece], Votes]:
         longest = sorted(texty, key=lambda item: item[0], reverse=True)[:vote_lines]
         flipped = sum(label == "180" for _, label in longest)
         votes = Votes(flipped, len(longest) - flipped)
+    if det.boxes is None or not crops:
+        return [], votes
     return _pieces(eng.build_final_output(original, det, cls, rec, crops, record)), votes

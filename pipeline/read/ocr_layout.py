@@ -56,10 +56,10 @@ def _seal_channel(img: Image.Image) -> Image.Image:
     return ImageOps.autocontrast(img.getchannel("R"), cutoff=1)
 
 
-def ocr_image(img: Image.Image) -> OcrPage:
+def ocr_image(img: Image.Image, kind: oe.InputKind) -> OcrPage:
     """One engine call per page: the orientation votes come from that same call."""
     bgr, seal = engine_input(img)
-    pieces, votes = oe.read_page(bgr, oe.ocr_settings().direction_vote_lines)
+    pieces, votes = oe.read_page(bgr, oe.ocr_settings().direction_vote_lines, kind)
     height, width = bgr.shape[:2]
     rotation = _rotation(pieces, votes)
     if rotation:
