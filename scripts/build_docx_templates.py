@@ -328,7 +328,7 @@ def build_dossier() -> None:
             "{{ m.parts_text }}{% for x in m.notes %}　{{ x }}{% endfor %}",
         ],
         "m in materials",
-        [6.5, 2.8, 1.5, 9.0, 5.9],  # the file names take the room; 已提交 and the article are short
+        [7.4, 3.4, 1.4, 8.2, 5.3],  # 第十一条第（一）项 on one line; 已提交 is short
         size=SIZE_S5,
         gap=False,
     )
@@ -349,7 +349,7 @@ def build_dossier() -> None:
         ["序号", "评审内容", "依据条款", "评价要点", "评分", "意见"],
         ["{{ loop.index }}", "{{ c.item }}", "{{ c.article }}", "{{ c.points }}", "", ""],
         "c in criteria",
-        [1.2, 4.0, 3.0, 9.5, 2.5, 5.5],
+        [1.2, 4.0, 3.8, 9.5, 2.5, 4.7],  # 第六条第（四）项 on one line
         extra_rows=[["", "综合意见", "", "", "", ""]],
         size=SIZE_5,
         gap=False,
