@@ -125,8 +125,9 @@ def _font_folder(directory: Path) -> Path | None:
         return None
     folder = directory / "fonts"
     folder.mkdir(exist_ok=True)
-    for face in fandol.glob("Fandol*.otf"):
-        (folder / face.name).symlink_to(face)
+    for face in sorted(fandol.glob("Fandol*.otf")):
+        if face.name.startswith(("FandolFang", "FandolKai", "FandolHei", "FandolSong")):
+            (folder / face.name).symlink_to(face)
     if (fandol / _TITLE_SOURCE).is_file():
         (folder / _TITLE_LINK).symlink_to(fandol / _TITLE_SOURCE)
     return folder
