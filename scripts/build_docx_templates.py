@@ -226,7 +226,7 @@ def build_dossier() -> None:
             "{% if r.evidence_text %}　证据：{{ r.evidence_text }}{% endif %}",
         ],
         "r in rules",
-        [2.2, 3.3, 3.5, 2.4, 1.5, 12.8],  # 实际情况 holds an 18-character credit code on one line
+        [2.2, 3.3, 4.0, 2.4, 1.5, 12.3],  # 实际情况 holds an 18-character credit code (capitals are wide) on one line
         size=SIZE_S5,
         gap=False,
     )
