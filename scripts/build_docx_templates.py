@@ -175,7 +175,12 @@ def build_dossier() -> None:
     sources), then rules, inconsistencies, figures, narratives, lists, materials and the
     scoring sheet; tables in 小五 over the landscape width, so a typical dossier stays within
     8 pages."""
-    b = Builder(Page(landscape=True, top=2.0, bottom=2.0, left=2.0, right=2.0), 12, None, SIZE_5)
+    # Body text in 五号 (10.5 pt, the size of a printed Chinese report's text), headings in 小四:
+    # the narratives, a third of the dossier, take a fifth less paper.
+    # Top and bottom margins of 1.5 cm (the page number sits in the bottom one): a line more a page.
+    b = Builder(Page(landscape=True, top=1.5, bottom=1.5, left=2.0, right=2.0), SIZE_5, None, SIZE_5)
+    for name in ("Heading 1", "Heading 2"):
+        b.doc.styles[name].font.size = Pt(SIZE_S4)
     b.p("{{ title }}", style="Title", align="center")
     b.p("{{ unit_name }}　申报编号：{{ applicant_id }}　{{ date }}", align="center")
     b.p("一、摘要与初审结论", style="Heading 1")
@@ -186,6 +191,7 @@ def build_dossier() -> None:
         "s in summary_rows",
         [3.2, 9.65, 3.2, 9.65],
         size=SIZE_S5,
+        gap=False,
     )
     b.p("{{ judge_heading }}", style="Heading 2")
     b.p("{%p for x in judge %}")
@@ -200,6 +206,7 @@ def build_dossier() -> None:
         "k in key_figures",
         [4.0, 5.2, 8.5, 8.0],
         size=SIZE_S5,
+        gap=False,
     )
     b.p("说明：初审结论只依据可自动核对的条件；第六条中的定性要求和第八条由专家评审。{{ highlight_note }}。", size=SIZE_S5)
     b.doc.add_page_break()
@@ -219,8 +226,9 @@ def build_dossier() -> None:
             "{% if r.evidence_text %}　证据：{{ r.evidence_text }}{% endif %}",
         ],
         "r in rules",
-        [2.2, 3.3, 2.9, 2.4, 1.5, 13.4],
+        [2.2, 3.3, 4.0, 2.4, 1.5, 12.3],  # 实际情况 holds an 18-character credit code (capitals are wide) on one line
         size=SIZE_S5,
+        gap=False,
     )
     b.p("{%p if shared_basis %}")
     b.p("{{ shared_basis }}", size=SIZE_S5)
@@ -228,8 +236,9 @@ def build_dossier() -> None:
     b.p("{%p if unclaimed_text %}")
     b.p("{{ unclaimed_text }}", size=SIZE_S5)
     b.p("{%p endif %}")
-    b.p("三、材料间不一致", style="Heading 1")
+    # A section with nothing to show is one line ("三、材料间不一致：无"), not a heading and a line.
     b.p("{%p if inconsistencies %}")
+    b.p("三、材料间不一致", style="Heading 1")
     ishade = "{% cellbg i.shade %}"
     b.table(
         ["涉及指标", "各处取值", "说明", "超出容差"],
@@ -242,17 +251,20 @@ def build_dossier() -> None:
         "i in inconsistencies",
         [5.0, 8.0, 10.7, 2.0],
         size=SIZE_S5,
+        gap=False,
     )
     b.p("{%p else %}")
-    b.p("未发现材料间不一致。", indent=True)
+    b.p("三、材料间不一致：未发现", style="Heading 1")
     b.p("{%p endif %}")
+    b.p("{%p if review_fields %}")
     b.p("四、需复核的数据", style="Heading 1")
     b.p("{%p for f in review_fields %}")
     b.p("{{ f.name }}（{{ f.value }}）：{{ f.review|join('；') }}　来源：{{ f.source.label }}"
         "{% if f.source.excerpt %}：{{ f.source.excerpt }}{% endif %}", indent=True)
-    b.p("{%p else %}")
-    b.p("无。", indent=True)
     b.p("{%p endfor %}")
+    b.p("{%p else %}")
+    b.p("四、需复核的数据：无", style="Heading 1")
+    b.p("{%p endif %}")
     b.p("{%p if others %}")
     b.p("其他填报内容（申请报告中未对应到核验项目的数据，供参考）", style="Heading 2")
     b.p("{%p for o in others %}")
@@ -281,6 +293,7 @@ def build_dossier() -> None:
         "x in figure_rows",
         [3.1, 4.6, 5.15, 3.1, 4.6, 5.15],
         size=SIZE_S5,
+        gap=False,
     )
     b.p("六、申请报告叙述部分（供专家评判，原文摘录）", style="Heading 1")
     b.p("{%p for n in narratives %}")
@@ -315,29 +328,35 @@ def build_dossier() -> None:
             "{{ m.parts_text }}{% for x in m.notes %}　{{ x }}{% endfor %}",
         ],
         "m in materials",
-        [6.5, 3.5, 2.2, 7.0, 6.5],
+        [7.4, 3.4, 1.4, 8.2, 5.3],  # 第十一条第（一）项 on one line; 已提交 is short
         size=SIZE_S5,
+        gap=False,
     )
+    b.p("{%p if problems %}")
     b.p("九、处理中发现的问题", style="Heading 1")
     b.p("{%p for x in problems %}")
     b.p("{{ loop.index }}. {{ x }}", indent=True)
-    b.p("{%p else %}")
-    b.p("无。", indent=True)
     b.p("{%p endfor %}")
-    b.doc.add_page_break()
+    b.p("{%p else %}")
+    b.p("九、处理中发现的问题：无", style="Heading 1")
+    b.p("{%p endif %}")
+    # The scoring sheet follows on (no page break): its heading and the two lines above the
+    # table keep with it, so it never starts at the foot of a page.
     b.p("十、专家评分表", style="Heading 1")
-    b.p("申报单位：{{ unit_name }}　　平台名称：{{ platform_name }}", size=SIZE_5)
-    b.p("以下内容由专家根据申报材料判断，系统不作自动结论。", size=SIZE_5)
+    _keep(b.p("申报单位：{{ unit_name }}　　平台名称：{{ platform_name }}", size=SIZE_5))
+    _keep(b.p("以下内容由专家根据申报材料判断，系统不作自动结论。", size=SIZE_5))
     b.table(
         ["序号", "评审内容", "依据条款", "评价要点", "评分", "意见"],
         ["{{ loop.index }}", "{{ c.item }}", "{{ c.article }}", "{{ c.points }}", "", ""],
         "c in criteria",
-        [1.2, 4.0, 3.0, 9.5, 2.5, 5.5],
+        [1.2, 4.0, 3.8, 9.5, 2.5, 4.7],  # 第六条第（四）项 on one line
         extra_rows=[["", "综合意见", "", "", "", ""]],
         size=SIZE_5,
+        gap=False,
     )
-    b.p("利益冲突声明：{{ declaration }}", indent=True)
-    b.p("与申报单位存在利害关系的，应当主动申请回避：□ 无利害关系　□ 存在利害关系，申请回避", indent=True)
+    # The declaration keeps with the signature line: an expert never signs a page of its own.
+    _keep(b.p("利益冲突声明：{{ declaration }}", indent=True))
+    _keep(b.p("与申报单位存在利害关系的，应当主动申请回避：□ 无利害关系　□ 存在利害关系，申请回避", indent=True))
     b.p("专家签名：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", align="right")
     b.save(OUT / "dossier.docx")
 

@@ -132,8 +132,9 @@ class Builder:
         for text in parts:
             para.add_run(text)
 
-    def table(self, headers, cells, loop, widths, extra_rows=(), size=None) -> None:
-        """A grid table: header row, `{%tr for loop %}`, one data row, `{%tr endfor %}`."""
+    def table(self, headers, cells, loop, widths, extra_rows=(), size=None, gap=True) -> None:
+        """A grid table: header row, `{%tr for loop %}`, one data row, `{%tr endfor %}`; `gap`: an
+        empty paragraph after it (the dossier leaves it out: a line saved under every table)."""
         table = self.doc.add_table(rows=0, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
@@ -157,7 +158,8 @@ class Builder:
                     set_font(run, FANGSONG, size)
             if n == 0:
                 repeat_header(row)
-        self.doc.add_paragraph()
+        if gap:
+            self.doc.add_paragraph()
 
     def save(self, path) -> None:
         self.doc.save(str(path))

@@ -212,7 +212,8 @@ def test_a_missing_setting_stops_the_run_at_start(settings_file: Path, tmp_path:
 @pytest.mark.skipif(not pdf_available(), reason="LibreOffice（soffice）未安装，无法生成 PDF")
 def test_pdf_uses_fangsong_and_heading_faces(notices: dict[str, Path], tmp_path: Path) -> None:
     """Read the PDF's font names: the body in a FangSong face, headings in HeiTi and KaiTi, the
-    title in a Song face (小标宋 has no free face), not all in one Song face as before."""
+    title and the 发文机关标志 in the bold Song (小标宋 has no free face: pdf.py gives FandolSong-Bold
+    the 小标宋 family name), not all in one Song face as before."""
     assert fandol_dir() is not None, "Fandol 字体未安装：请运行 scripts/install.sh（texlive-lang-chinese）"
     copy = tmp_path / "checklist.docx"
     shutil.copyfile(notices["supplement"], copy)
@@ -230,6 +231,7 @@ def test_pdf_uses_fangsong_and_heading_faces(notices: dict[str, Path], tmp_path:
         start = joined.index(text)
         return {chars[i]["fontname"].split("+")[-1] for i in range(start, start + len(text))}
 
-    assert line_font("关于补正") == {"FandolSong-Regular"}  # 标题
+    assert line_font("关于补正") == {"FandolSong-Bold"}  # 标题 in the bold Song, as 小标宋
+    assert line_font("宁夏回族自治区工业和信息化厅") == {"FandolSong-Bold"}  # 发文机关标志 too
     assert line_font("特此通知") == {"FandolFang-Regular"}  # 正文 in 仿宋
     assert line_font("补正期限及要求") == {"FandolHei-Regular"}  # 一级标题 in 黑体

@@ -156,6 +156,11 @@ def _kinds(value: str) -> frozenset[str]:
     return frozenset(kind for kind in _ALL_KINDS if _matches(kind, value, spec))
 
 
+def names_a_party(value: str) -> bool:
+    """Whether a list cell is a person's or an organisation's name (the dossier keeps it whole on one line)."""
+    return bool(_kinds(value.strip()) & {"person", "organisation"})
+
+
 _ALL_KINDS = (
     "person", "organisation", "equipment", "education", "title", "id_number", "gender", "phone", "post",
     "satisfaction", "service", "date", "agreement", "model", "quantity", "money", "unit",

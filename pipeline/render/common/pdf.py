@@ -63,35 +63,80 @@ def pdf_available() -> bool:
     return soffice_path() is not None
 
 
-def fontconfig_text(cache_dir: Path | None = None) -> str:
+# 小标宋 has no free face; its nearest is the bold Song (FandolSong-Bold), given the 小标宋
+# family name in the conversion's own font folder (see fontconfig_text).
+TITLE_FACES = ("方正小标宋简体", "方正小标宋_GBK")
+_TITLE_SOURCE = "FandolSong-Bold.otf"
+_TITLE_LINK = "XiaoBiaoSong-FandolSong-Bold.otf"
+
+
+def fontconfig_text(cache_dir: Path | None = None, font_dir: Path | None = None) -> str:
     """A fonts.conf mapping the Chinese font names of the templates to installed faces: the
     Fandol family where it is installed (a real 仿宋/楷体/黑体/宋体), else Noto CJK.
 
-    小标宋 (方正小标宋简体) has no free face: it is drawn in FandolSong. LibreOffice takes only
-    the family from a substitution and draws it in the regular face (it did not pick
-    FandolSong-Bold, not even named directly, in our trials), so the title is Song, not bold."""
+    `font_dir` (made by _font_folder) holds links to the Fandol faces, so fontconfig scans them
+    afresh with the rules below (a font folder already in a system cache is not scanned again,
+    and scan rules do not apply to it). The Fandol bold faces declare a regular weight; told they
+    are bold, LibreOffice finds them. And 小标宋 (方正小标宋简体), which LibreOffice would draw in
+    the regular face of whatever family a substitution names (it takes the family only), is a
+    family of its own: a second link to FandolSong-Bold named 方正小标宋简体, so the title and
+    the 发文机关标志 are drawn in the bold Song glyphs (the PDF names the face FandolSong-Bold)."""
     fandol = fandol_dir()
+    title = font_dir / _TITLE_LINK if font_dir is not None and (font_dir / _TITLE_LINK).exists() else None
     rules = []
     for name, (family, _, noto) in FONT_FACES.items():
         target = family if fandol is not None and family else noto
+        if title is not None and name in TITLE_FACES:
+            if name == TITLE_FACES[0]:
+                continue  # the family exists: no substitution
+            target = TITLE_FACES[0]
         rules.append(
             f'  <match target="pattern"><test name="family"><string>{name}</string></test>'
             f'<edit name="family" mode="assign" binding="strong"><string>{target}</string></edit></match>'
         )
+    for face in sorted(font_dir.glob("Fandol*-Bold.otf")) if font_dir is not None else []:
+        rules.append(
+            f'  <match target="scan"><test name="file"><string>{face}</string></test>'
+            '<edit name="weight" mode="assign_replace"><const>bold</const></edit></match>'
+        )
+    if title is not None:
+        rules.append(
+            f'  <match target="scan"><test name="file"><string>{title}</string></test>'
+            f'<edit name="family" mode="assign_replace"><string>{TITLE_FACES[0]}</string></edit>'
+            '<edit name="familylang" mode="assign_replace"><string>zh-cn</string></edit>'
+            f'<edit name="fullname" mode="assign_replace"><string>{TITLE_FACES[0]}</string></edit>'
+            '<edit name="weight" mode="assign_replace"><const>bold</const></edit></match>'
+        )
     head = f"  <cachedir>{cache_dir}</cachedir>\n" if cache_dir is not None else ""
-    folder = f"  <dir>{fandol}</dir>\n" if fandol is not None else ""
+    folder = font_dir if font_dir is not None else fandol
+    folders = f"  <dir>{folder}</dir>\n" if folder is not None else ""
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         f"{head}"
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"{folder}" + "\n".join(rules) + "\n</fontconfig>\n"
+        f"{folders}" + "\n".join(rules) + "\n</fontconfig>\n"
     )
+
+
+def _font_folder(directory: Path) -> Path | None:
+    """Links to the Fandol faces (and the 小标宋 link) in a folder of the conversion's own."""
+    fandol = fandol_dir()
+    if fandol is None:
+        return None
+    folder = directory / "fonts"
+    folder.mkdir(exist_ok=True)
+    for face in sorted(fandol.glob("Fandol*.otf")):
+        if face.name.startswith(("FandolFang", "FandolKai", "FandolHei", "FandolSong")):
+            (folder / face.name).symlink_to(face)
+    if (fandol / _TITLE_SOURCE).is_file():
+        (folder / _TITLE_LINK).symlink_to(fandol / _TITLE_SOURCE)
+    return folder
 
 
 def _fontconfig(directory: Path) -> Path:
     path = directory / "fonts.conf"
-    # Its own font cache: the Fandol folder is outside the system's, scanned once per conversion (~0.1 s).
-    path.write_text(fontconfig_text(directory / "fontcache"), encoding="utf-8")
+    # Its own font cache: the font folder is the conversion's, scanned once per conversion (~0.1 s).
+    path.write_text(fontconfig_text(directory / "fontcache", _font_folder(directory)), encoding="utf-8")
     return path
 
 

@@ -31,6 +31,7 @@ from jinja2 import Environment, Template
 from lxml import etree
 from markupsafe import Markup
 
+from ...classify.columns import names_a_party
 from .compiled import from_source
 from .config import TEMPLATES_DIR, settings
 from .ooxml import Member, write_zip
@@ -93,17 +94,70 @@ def _list_table(columns: list[str], rows: list[list[str]]) -> Markup:
     return Markup("".join(parts))
 
 
+# Column widths are reckoned in the table's em (9 pt = 180 twips). A cell has 108 twips of
+# padding each side (the Table Grid style) and LibreOffice needs a little slack besides.
+_EM_TWIPS = TABLE_PT * 20
+_CELL_PAD_TWIPS = 2 * 108 + 40
+_ASCII_RUN = re.compile(r"[!-~]+")  # letters, digits and signs: an ID, a credit code, a phone
+
+
+def _em(text: str) -> float:
+    """How wide `text` is drawn, in em: CJK one, Latin capitals about four fifths (FandolFang
+    draws W and M a full em), digits and small letters a half."""
+    width = 0.0
+    for ch in text:
+        if ord(ch) > 0x2E80 or ch in "MW@%&":
+            width += 1.0
+        elif ch.isupper() or ch in "mw":
+            width += 0.8
+        else:
+            width += 0.5
+    return width
+
+
+def _token_em(text: object) -> float:
+    """The widest run of Latin letters, digits and signs in a cell: a masked ID number, a credit
+    code, a phone number. A line break inside one makes it unreadable."""
+    return max((_em(run) for run in _ASCII_RUN.findall(str(text))), default=0.0)
+
+
+def _name_em(text: object) -> float:
+    """A person's or a company's name is kept whole too (where the width allows)."""
+    value = str(text).strip()
+    return _em(value) if value and names_a_party(value) else 0.0
+
+
 def _column_twips(rows: list[list[str]], width: int) -> list[int]:
-    """Share the text width by each column's longest entry (a CJK character counts two, as it is
-    drawn twice as wide), so a short column (序号, 学历) does not take the room an ID number needs."""
+    """Share the list table's width so that nothing unbreakable breaks: every column gets the
+    room its longest ID, code or phone number needs (and two and a half characters at least),
+    then, the width allowing, its longest name; then up to its longest entry (capped: a long
+    free text wraps), then the slack by that length. The header row may wrap between characters
+    and counts only for the longest entry."""
+    body = rows[1:] if len(rows) > 1 else rows
 
-    def span(text: object) -> int:
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
+    def longest(table: list[list[str]], c: int, measure) -> float:
+        return max([measure(r[c]) for r in table if c < len(r)] + [0.0])
 
-    need = [max([span(r[c]) for r in rows if c < len(r)] + [4]) for c in range(width)]
-    need = [min(n, 40) for n in need]  # one long free-text column wraps rather than squeezing the rest
-    total = sum(need)
-    return [max(_LIST_TABLE_TWIPS * n // total, 500) for n in need]
+    need = [min(max(longest(rows, c, _em), 2.0), 20.0) for c in range(width)]
+    hard = [max(longest(body, c, _token_em), min(need[c], 2.5)) for c in range(width)]
+    names = [max(h, longest(body, c, _name_em)) for c, h in enumerate(hard)]
+    room = _LIST_TABLE_TWIPS - width * _CELL_PAD_TWIPS
+    base = _grow(hard, names, room)
+    base = _grow(base, [max(b, n) for b, n in zip(base, need, strict=True)], room)
+    slack = max(room - sum(base) * _EM_TWIPS, 0.0)
+    total = sum(need) or 1.0
+    return [_CELL_PAD_TWIPS + int(b * _EM_TWIPS + slack * n / total) for b, n in zip(base, need, strict=True)]
+
+
+def _grow(base: list[float], target: list[float], room: float) -> list[float]:
+    """`base` widened towards `target` (in em) as far as `room` (twips) allows, each column by the
+    same share of what it lacks; a `base` wider than the room is scaled down to fit it."""
+    have = sum(base) * _EM_TWIPS
+    if have >= room:
+        return [b * room / have for b in base] if have > room else base
+    lack = sum(t - b for t, b in zip(target, base, strict=True)) * _EM_TWIPS
+    share = min(1.0, (room - have) / lack) if lack > 0 else 0.0
+    return [b + (t - b) * share for t, b in zip(target, base, strict=True)]
 
 
 @dataclass
