@@ -25,6 +25,7 @@ OUT = HERE.parent / "pipeline" / "render" / "templates"
 sys.path.insert(0, str(HERE))
 
 from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT  # noqa: E402
+from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt, RGBColor  # noqa: E402
 from docx_builder import FANGSONG, SIZE_2, SIZE_3, SIZE_4, SIZE_5, SIZE_S4, Builder, Page, set_font  # noqa: E402
@@ -59,6 +60,15 @@ def _keep(*paragraphs) -> None:
         para.paragraph_format.keep_with_next = True
 
 
+def _bookmark(para, name: str) -> None:
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), "9704")
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), "9704")
+    para._p.append(start)
+    para._p.append(end)
+
+
 def _imprint(b: Builder, text_width_cm: float, top: tuple[int, str] | None):
     """The 版记's last line: 印发机关 at the left (one character in), 印发日期 at the right (one
     character in), on one line by a right tab stop; the closing rule under it."""
@@ -75,6 +85,7 @@ def _imprint(b: Builder, text_width_cm: float, top: tuple[int, str] | None):
 _RED = "FF0000"
 _RULE_RED = (18, _RED)
 _RULE_THICK, _RULE_THIN = (8, "000000"), (6, "000000")
+IMPRINT_BOOKMARK = "nx_imprint"  # read by pipeline/render/notice/imprint.py (BOOKMARK)
 XIAOBIAOSONG = "方正小标宋简体"  # the title face of 公文; the PDF maps it to a free bold Song (pdf.py)
 
 
@@ -157,7 +168,11 @@ def build_checklist() -> None:
     # never stands alone on a last page either.
     _keep(b.p("{{ note }}", indent=True))
     # 版记 (GB/T 9704 7.4): 抄送 between the first and the middle rule, then 印发机关 and 印发日期.
-    _keep(b.p(""))
+    # The empty paragraph before it carries a bookmark: the PDF copy gives it the space left on
+    # the last page, so the 版记 stands at the foot of that page (render/notice/imprint.py).
+    spacer = b.p("")
+    _keep(spacer)
+    _bookmark(spacer, IMPRINT_BOOKMARK)
     b.p("{%p if cc %}")
     cc = b.p("{{ cc }}", size=SIZE_4)
     cc.paragraph_format.left_indent = cc.paragraph_format.right_indent = Pt(SIZE_4)

@@ -235,3 +235,26 @@ def test_pdf_uses_fangsong_and_heading_faces(notices: dict[str, Path], tmp_path:
     assert line_font("宁夏回族自治区工业和信息化厅") == {"FandolSong-Bold"}  # 发文机关标志 too
     assert line_font("特此通知") == {"FandolFang-Regular"}  # 正文 in 仿宋
     assert line_font("补正期限及要求") == {"FandolHei-Regular"}  # 一级标题 in 黑体
+
+
+@pytest.mark.skipif(not pdf_available(), reason="LibreOffice（soffice）未安装，无法生成 PDF")
+def test_the_imprint_stands_at_the_foot_of_the_last_page(notices: dict[str, Path], tmp_path: Path) -> None:
+    """GB/T 9704 7.4: the 版记 (抄送, 印发机关 and 印发日期 between rules) ends on the 版心's last
+    line of the last page, in the PDF copy; the page count is what the first conversion gave."""
+    from pipeline.render.notice.imprint import SAFETY_PT, _bottom_margin_pt, _pages, _room_pt, pin_imprints
+
+    for kind in ("supplement", "status"):
+        copy = tmp_path / kind / "checklist.docx"
+        copy.parent.mkdir()
+        shutil.copyfile(notices[kind], copy)
+        assert convert_to_pdf([copy]) == []
+        pages, margin = _pages(copy.with_suffix(".pdf")), _bottom_margin_pt(copy)
+        assert _room_pt(copy.with_suffix(".pdf"), margin) > 2 * SAFETY_PT  # the 版记 followed the 附注
+        assert pin_imprints([copy]) == [copy]
+        pdf = copy.with_suffix(".pdf")
+        assert _pages(pdf) == pages and _room_pt(pdf, margin) <= 2 * SAFETY_PT
+        with pdfplumber.open(str(pdf)) as doc:
+            last = doc.pages[-1]
+            lines = (last.extract_text() or "").splitlines()
+        printed = next(n for n, line in enumerate(lines) if line.rstrip().endswith("印发"))
+        assert all(re.fullmatch(r"[—\-\s\d]*", line) for line in lines[printed + 1:])  # only the page number below

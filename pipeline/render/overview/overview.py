@@ -158,4 +158,7 @@ def make_pdfs(app_dirs: list[Path]) -> list[str]:
     if not pdf_available():
         return ["本机未安装 LibreOffice，未生成 PDF 版本的评审材料和补正通知（可运行 scripts/install.sh 安装）。"]
     failed = convert_to_pdf(documents)
+    from ..notice.imprint import pin_imprints  # GB/T 9704: the 版记 at the foot of the last page
+
+    pin_imprints([doc for doc in documents if doc.name == "checklist.docx" and doc not in failed])
     return [f"{doc.parent.name}/{doc.name} 未能转换为 PDF，请用 Word 或 WPS 打开后另存为 PDF。" for doc in failed]
