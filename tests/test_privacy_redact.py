@@ -235,6 +235,23 @@ def test_in_a_table_row_read_by_ocr_only_the_cells_with_personal_data_are_blacke
     assert _line_boxes(OcrLine(text="张三 经理", bbox=[0, 0, 9, 9], confidence=0.9)) == []
 
 
+def test_a_misread_number_in_a_scan_with_personal_data_is_blacked_too():
+    """OCR read an O for a 0 in a second ID number: the patterns miss it, the copy must not show it."""
+    from pipeline.models import Location as Loc
+    from pipeline.models import OcrLine, OcrPiece, ReadDocument, TextBlock
+    from pipeline.privacy.regions import redaction_of
+
+    misread = ID_NUMBER[:8] + "O" + ID_NUMBER[9:]
+    lines = [OcrLine(text=f"身份证号 {ID_NUMBER}", bbox=[0, 0, 400, 20], confidence=0.9),
+             OcrLine(text=f"李四 {misread}", bbox=[0, 30, 400, 50], confidence=0.9,
+                     pieces=[OcrPiece(text="李四", bbox=[0, 30, 40, 50]), OcrPiece(text=misread, bbox=[60, 30, 400, 50])]),
+             OcrLine(text="注册资本 500万元 2024年3月", bbox=[0, 60, 400, 80], confidence=0.9)]
+    block = TextBlock(text="\n".join(line.text for line in lines), loc=Loc(page=1), origin="ocr",
+                      ocr_lines=lines, ocr_size=[400, 100])
+    plan = redaction_of(ReadDocument(file="x.jpg", kind=FileKind.image, blocks=[block], page_count=1))
+    assert plan.ocr[0].boxes == [[0, 0, 400, 20], [60, 30, 400, 50]]
+
+
 def test_a_text_file_and_an_old_excel_file_get_masked_copies(tmp_path: Path):
     text = tmp_path / "联系人.txt"
     text.write_bytes(f"联系人张三\n电话：１３９１２３４５６７８\n身份证 {ID_NUMBER}\n".encode("gb18030"))  # full-width digits

@@ -9,6 +9,8 @@ data on are listed, with how much, so that a copy which cannot find it all is no
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field
 
 from ..models import FileKind, OcrLine, ReadDocument
@@ -40,6 +42,17 @@ class Redaction(Model):
 
 REDACTABLE = (FileKind.pdf, FileKind.image)
 
+# In a scan already known to carry personal data, OCR may have misread a digit of another ID or
+# phone number (O for 0, l for 1 …) so that mask.py's patterns miss it. A run of at least 11
+# digits and digit-like letters with at least 9 digits is blacked out too: over-blacking a
+# credit code in such a file is harmless, a visible ID number is not.
+_NUMBER_LIKE = re.compile(r"[0-9OoIlSBZXx]{11,}")
+_MIN_DIGITS = 9
+
+
+def _number_like(text: str) -> bool:
+    return any(sum(c.isdigit() for c in m.group()) >= _MIN_DIGITS for m in _NUMBER_LIKE.finditer(text))
+
 
 def redaction_of(doc: ReadDocument) -> Redaction:
     """Where `doc`'s personal data is: on scanned pages, the boxes of the OCR pieces that hold
@@ -54,6 +67,7 @@ def redaction_of(doc: ReadDocument) -> Redaction:
         page = block.loc.page or 1
         if block.origin == "ocr":
             boxes = [box for line in block.ocr_lines for box in _line_boxes(line)]
+            boxes += [box for line in block.ocr_lines for box in _number_like_boxes(line) if box not in boxes]
             if has_personal_data(block.text) and not boxes:  # spread over lines: no box holds it
                 boxes = [line.bbox for line in block.ocr_lines]
             if boxes and (len(block.ocr_size) != 2 or any(len(b) != 4 for b in boxes)):
@@ -68,6 +82,14 @@ def redaction_of(doc: ReadDocument) -> Redaction:
         plan.unknown_pages = list(range(1, doc.page_count + 1))
     plan.unknown_pages = sorted(set(plan.unknown_pages))
     return plan
+
+
+def _number_like_boxes(line: OcrLine) -> list[list[int]]:
+    """The pieces (or the whole line) that look like a long number OCR may have misread."""
+    if not _number_like(line.text):
+        return []
+    pieces = [piece.bbox for piece in line.pieces if len(piece.bbox) == 4 and _number_like(piece.text)]
+    return pieces or [line.bbox]
 
 
 def _line_boxes(line: OcrLine) -> list[list[int]]:
