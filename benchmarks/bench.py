@@ -200,14 +200,17 @@ def pdf_pages(pdfs: list[bytes]) -> int:
     return sum(len(pdfium.PdfDocument(data)) for data in pdfs)
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _tree_rss_kb(pid: int, pss: bool = False) -> int:
+    """Resident memory of a process and all its descendants, from /proc: the sum of their RSS,
+    or with `pss` of their proportional set sizes (pages the processes share, such as the
+    modules a forked worker has from its parent, counted once in all rather than in each)."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            source, key = (f"/proc/{current}/smaps_rollup", "Pss:") if pss else (f"/proc/{current}/status", "VmRSS:")
+            text = Path(source).read_text()
+            total += int(next(line.split()[1] for line in text.splitlines() if line.startswith(key)))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, StopIteration, ValueError):
@@ -215,8 +218,9 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_cli(batch: Path, out: Path, cache: Path, jobs: int, *extra: str) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of the process tree of one CLI run."""
+def run_cli(batch: Path, out: Path, cache: Path, jobs: int, *extra: str, memory: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of the process tree of one CLI run; `memory`, when given,
+    also gets the peak PSS of the tree ("pss_kb")."""
     cmd = [
         sys.executable,
         "-m",
@@ -240,10 +244,14 @@ def run_cli(batch: Path, out: Path, cache: Path, jobs: int, *extra: str) -> tupl
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
 
+    peak_pss = 0
+
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while proc.poll() is None:
             peak = max(peak, _tree_rss_kb(proc.pid))
+            if memory is not None:
+                peak_pss = max(peak_pss, _tree_rss_kb(proc.pid, pss=True))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -252,6 +260,8 @@ def run_cli(batch: Path, out: Path, cache: Path, jobs: int, *extra: str) -> tupl
     sampler.join()
     if proc.returncode != 0:
         sys.exit(f"pipeline failed:\n{err.decode()}")
+    if memory is not None:
+        memory["pss_kb"] = peak_pss
     return time.monotonic() - started, peak
 
 
