@@ -381,3 +381,24 @@ def test_a_unit_row_at_the_top_of_the_table_scales_its_bare_amounts(tmp_path):
 def test_a_name_stops_where_another_label_starts_on_its_line(tmp_path):
     doc = docx_file(tmp_path / "申请报告.docx", [("Title", "申请报告"), "申报单位： 宁夏某某科技有限公司          日期：2026年3月"])
     assert _extract(doc).fields["unit_name"].value == "宁夏某某科技有限公司"
+
+
+def test_a_cell_of_several_indicator_lines_gives_each_its_field(tmp_path):
+    """A merged-function table whose value cell holds one 'indicator：value' line per indicator:
+    every line names its own field (not the first label taking the cell's first number)."""
+    table = [["功能", "指标及完成情况"],
+             ["信息服务", "线下年服务企业数量（家）：120\n年组织开展信息服务活动次数：6次"],
+             ["培训服务", "年培训人次：800人次；培训资质或主管部门备案：有"]]
+    doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), ("Heading 1", "二、功能指标表"), table])
+    f = _extract(doc).fields
+    assert (f["info_offline_smes"].value, f["info_activities"].value) == (120, 6)
+    assert (f["training_person_times"].value, f["training_qualification"].value) == (800, True)
+
+
+@pytest.mark.parametrize(("answer", "expected"), [("具有职业培训资质（人社部门备案）", True),
+                                                   ("已取得培训资质并在人社部门备案", True), ("无培训资质", False)])
+def test_an_answer_that_repeats_the_label_words_is_the_value(tmp_path, answer, expected):
+    table = [["功能", "指标", "完成情况"], ["培训服务", "年培训人次", "800"],
+             ["培训服务", "培训资质或主管部门备案", answer]]
+    doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), ("Heading 1", "二、功能指标表"), table])
+    assert _extract(doc).fields["training_qualification"].value is expected

@@ -10,6 +10,7 @@ a (merged) first column or in a section row, and the same on PDF text and OCR li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Cell, LabelValue, Location, ReadDocument, Source, Table
@@ -18,6 +19,7 @@ from . import patterns as p
 from .clauses import extract_clauses, read_text
 from .collect import Collector
 from .concepts import PAIR, Reading, concepts, function_in, interpret
+from .config import labels
 from .functions import Claims
 from .identity import add_place
 from .prose import extract_prose, extract_prose_flags
@@ -196,7 +198,7 @@ def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag],
             i += 1
             continue
         j = i + 1
-        while j < len(cells) and not _is_label(cells[j][1].text, function):
+        while j < len(cells) and not _ends_values(cells[j][1].text, function, reading):
             j += 1
         values = cells[i + 1 : j]
         if reading.target.startswith(PAIR):
@@ -225,6 +227,19 @@ def _positive(text: str) -> bool:
 
 def _is_label(text: str, function: str | None) -> bool:
     return interpret(text, function) is not None
+
+
+def _ends_values(text: str, function: str | None, reading: Reading) -> bool:
+    """A cell that reads as a label ends the label's values, unless it is an answer to it: it
+    names the same field and opens with a yes/no word, as '具有培训资质（人社部门备案）' after
+    '培训资质或主管部门备案' does (the answer repeats the label's words)."""
+    other = interpret(text, function)
+    if other is None:
+        return False
+    vocab = labels()
+    key = p.norm(text)
+    answer = any(key.startswith(w) for w in map(p.norm, vocab.yes_words + vocab.no_words) if w)  # "/", "-" normalise to nothing
+    return not (answer and other.target == reading.target)
 
 
 def _pick(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[int, Cell]],
@@ -363,8 +378,13 @@ def _header_rows(rows: list[list[Cell]], readings: list[list[Reading | None]], d
 
 # ----------------------------------------------------------------------------- pairs in one cell / line
 def _inline(state: _State, cell: Cell, function: str | None, weight: float = 0.95) -> bool:
-    """'资产总额：150万元' inside one cell or line."""
+    """'资产总额：150万元' inside one cell or line. A cell of several such lines
+    ('活动次数：12次' over '服务企业数：85家') is read line by line: each names its own field."""
     text = cell.text
+    lines = [line for line in re.split(r"[\n；;]", text) if line.strip()]
+    if len(lines) > 1 and sum(":" in line or "：" in line for line in lines) > 1:
+        read = [_inline(state, Cell(text=line, loc=cell.loc), function, weight) for line in lines]
+        return any(read)
     for sep in (":", "："):
         if sep not in text:
             continue
