@@ -402,3 +402,15 @@ def test_an_answer_that_repeats_the_label_words_is_the_value(tmp_path, answer, e
              ["培训服务", "培训资质或主管部门备案", answer]]
     doc = docx_file(tmp_path / "申请报告.docx", [*_cover(), ("Heading 1", "二、功能指标表"), table])
     assert _extract(doc).fields["training_qualification"].value is expected
+
+
+@pytest.mark.parametrize("capital", ["2000", "2,000"])
+def test_a_round_amount_is_not_a_year(tmp_path, capital):
+    """注册资本（万元）| 2000: the unit is in the label and the amount looks like a year; a bare
+    year marks a value only in front of it (2024 | 100 | 2025 | 120 still gives both years)."""
+    table = [["申报单位名称", "宁夏某某科技有限公司", "统一社会信用代码", VALID_USCC],
+             ["注册资本（万元）", capital, "资产总额（万元）", "2050"],
+             ["服务中小企业数量（家）", "2024", "100", "2025", "120"]]
+    f = _extract(docx_file(tmp_path / "申请报告.docx", [*_cover(), ("Heading 1", "一、基本情况表"), table])).fields
+    assert (f["registered_capital"].value, f["total_assets"].value) == (20_000_000.0, 20_500_000.0)
+    assert (f["smes_served_last_year"].value, f["smes_served_prior_year"].value) == (120, 100)

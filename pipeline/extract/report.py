@@ -250,11 +250,15 @@ def _pick(state: _State, reading: Reading, label_cell: Cell, values: list[tuple[
     label_tag = YearTag(reading.label.year, reading.label.relative)
     pending: YearTag | None = None
     ordered = sorted(values, key=lambda v: (_column_rank(tags.get(v[0]), state.as_of_year), _is_threshold(v[1].text)))
-    for index, cell in ordered:
+    for position, (index, cell) in enumerate(ordered):
         if mt.is_unit_only(cell.text):
             unit = unit or p.find_unit(cell.text)
             continue
         marker = year_tag(cell.text)
+        # a bare "2000" is a year only in front of the value it dates; the last cell of the run
+        # is the value itself (注册资本（万元）| 2000)
+        if marker and p.norm(cell.text).isdigit() and not any(value_like(c.text) for _, c in ordered[position + 1:]):
+            marker = None
         if marker:
             pending = marker
             continue

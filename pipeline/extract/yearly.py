@@ -37,7 +37,7 @@ class YearTag:
 def year_tag(text: str) -> YearTag | None:
     """A cell that only names a year: "2024年", "2025年度", "上年度", "2025年（上年度）"."""
     key = p.norm(text)
-    if not key or len(key) > 16:
+    if not key or len(key) > 16 or "," in key:  # "2,000" is an amount written with a separator
         return None
     label = read_label(text)
     if label.main not in _TAG_WORDS or label.unit:  # "2018.6.1" a date, "2025年营业收入" a label, "2000万元" money
