@@ -123,3 +123,31 @@ def test_a_page_that_only_mentions_the_running_document_starts_its_own():
               "特此承诺。\n法定代表人（签字）")
     refs = {c.ref: c.material for c in classify_documents([pages([LICENCE_PAGE, icp, pledge])])}
     assert refs["扫描件.pdf#p3"] == M.authenticity_declaration and refs["扫描件.pdf#p2"] == M.qualifications
+
+
+def test_footers_first_in_the_text_a_stray_number_and_a_page_number_on_its_own_line():
+    """A bundle whose footers come first in the text layer, whose lease ends in a wrapped value
+    (a lone '17' at the foot, not a page number), and whose 目录 puts a short title's page number
+    on the next line: the declaration on the last page is still found."""
+    toc = "目　录\n1、营业执照副本……1\n2、房屋租赁合同……2\n3、真实性声明\n4"
+    lease_2 = "- 3 -\n租赁物业清单\n序号 房号 面积\n1 A座 1201 室（含附属用房共\n17"
+    declaration = ("- 4 -\n申报材料真实性声明\n本单位郑重声明：所提交的全部申报材料真实、准确、完整，如有虚假，愿承担相应责任。\n"
+                   "法定代表人（签字）：\n申报单位（盖章）\n2026年3月1日")
+    licence = "- 1 -\n" + LICENCE_PAGE.replace("\n- 1 -", "")
+    lease = "- 2 -\n" + LEASE_PAGE.replace("\n- 2 -", "")
+    assert [(e.title, e.start) for e in parse_toc(toc)][-1] == ("真实性声明", 4)
+    assert printed_number(licence) == 1 and printed_number(lease_2) == 17  # the stray number alone …
+    assert find_offset(parse_toc(toc), 5, {4: 17}, lambda n: None) != -13  # … sets no offset
+    refs = {c.ref: c.material for c in classify_documents([pages([toc, licence, lease, lease_2, declaration])])}
+    assert refs["扫描件.pdf#p5"] == M.authenticity_declaration, refs
+    assert refs["扫描件.pdf#p2"] == M.legal_entity_certificate and refs["扫描件.pdf#p3-4"] == M.premises_proof
+
+
+def test_a_page_titled_as_another_material_outranks_the_toc_entry_placed_on_it():
+    toc = "目　录\n1、营业执照副本……1\n2、房屋租赁合同……2\n3、真实性声明……3"
+    declaration = ("申报材料真实性声明\n本单位郑重声明：所提交的全部申报材料真实、准确、完整，如有虚假，愿承担相应责任。\n"
+                   "法定代表人（签字）：\n申报单位（盖章）\n- 2 -")
+    items = classify_documents([pages([toc, LICENCE_PAGE, declaration, LEASE_PAGE.replace("- 2 -", "- 3 -")])])
+    refs = {c.ref: c for c in items}
+    assert refs["扫描件.pdf#p3"].material == M.authenticity_declaration
+    assert "标题为另一项材料" in refs["扫描件.pdf#p3"].reason

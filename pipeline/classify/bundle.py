@@ -229,6 +229,13 @@ def _segments(pages: list[_Page]) -> list[_Segment]:
         if page.number in seeds:
             key, concept, title, _ = seeds[page.number]
             own = page.start or (page.best if page.best.total > 0 else None)
+            if key is not None and page.start is not None and page.start.material != key[0] \
+                    and MaterialType.resource_lists not in (key[0], page.start.material):
+                # the page opens with the title of another material: its own title outranks an
+                # entry the 目录's page numbers (or a wrong offset) put there
+                segments.append(_Segment(page.start.key, page.start.concept, page.number, page.number, Basis.content,
+                                         [f"目录“{title}”所指的页，标题为另一项材料"]))
+                continue
             if key is None:
                 key, concept = (own.key, own.concept) if own else (None, None)
             elif key[0] == MaterialType.resource_lists:  # a 目录 entry often names all three lists

@@ -27,6 +27,7 @@ _ENTRY = re.compile(
 )
 # an entry whose page number OCR lost: a numbered item naming a document ("3、设备清单……")
 _NUMBERED = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*(?P<title>[^\d]*?[\u4e00-\u9fff][^\d]*?)[.…·．\-—_⋯ ]*$")
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*页?\s*$")
 _FOOTER = re.compile(r"^\s*(?:[-—–]\s*(\d{1,3})\s*[-—–]|第\s*(\d{1,3})\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|(\d{1,3})\s*/\s*\d{1,3}|(\d{1,3}))\s*$")
 
 
@@ -59,7 +60,15 @@ def parse_toc(text: str) -> list[TocEntry]:
     """The entries of a 目录 page, in order; [] when it has too few."""
     heads = {compact(t) for t in classify_settings().toc_titles}
     entries: list[TocEntry] = []
+    previous_was_entry = False
     for line in text.splitlines():
+        lone = _LONE_NUMBER.match(line)
+        if lone and previous_was_entry and entries[-1].start is None:
+            # "真实性声明" over "12": a short title with its page number on the next line
+            entries[-1].start = int(lone.group(1))
+            previous_was_entry = False
+            continue
+        previous_was_entry = False
         m = _ENTRY.match(line)
         numbered = None if m else _NUMBERED.match(line)
         found = m or numbered
@@ -74,6 +83,7 @@ def parse_toc(text: str) -> list[TocEntry]:
         start = int(m.group("start")) if m else None
         end = int(m.group("end")) if m and m.group("end") else None
         entries.append(TocEntry(title, start, end, key, concept))
+        previous_was_entry = True
     # page numbers of a table of contents never go down
     ordered = [
         e for i, e in enumerate(entries)
@@ -83,9 +93,10 @@ def parse_toc(text: str) -> list[TocEntry]:
 
 
 def printed_number(text: str) -> int | None:
-    """The page number printed in a page's last lines, if any."""
+    """The page number printed in a page's last lines, if any, else in its first line: some
+    PDF writers put the footer first in the text layer."""
     lines = [line for line in text.splitlines() if line.strip()]
-    for line in reversed(lines[-2:]):
+    for line in [*reversed(lines[-2:]), *lines[:1]]:
         m = _FOOTER.match(line)
         if m:
             return int(next(g for g in m.groups() if g))
@@ -103,7 +114,9 @@ def find_offset(
     if printed:
         counts = Counter(physical - number for physical, number in printed.items())
         offset, n = counts.most_common(1)[0]
-        if n >= min(3, len(printed)) and n * 2 > len(printed):
+        # one reading is no offset: a stray number at the foot of a page (a wrapped table value)
+        # reads like a page number; two agreeing footers at least, and most of them
+        if n >= max(2, min(3, len(printed))) and n * 2 > len(printed):
             return offset
 
     def agreement(offset: int) -> int:
