@@ -232,3 +232,19 @@ def test_a_report_naming_an_attachment_is_not_that_attachment():
         "平台建设和运营情况：本平台开展服务活动……"], 1)]
     items = classify_documents([ReadDocument(file="申请报告.docx", kind=FileKind.docx, blocks=blocks)])
     assert [c.material for c in items] == [M.application_report]
+
+
+def test_a_departments_recognition_notice_is_a_qualification():
+    """'关于认定……为……的通知': a 公文 title names what it does first and its kind last, however
+    long the name between; a recognition is a qualification (第（七）项), not service evidence."""
+    from pipeline.classify import classify_documents
+    from pipeline.models import FileKind, Location, ReadDocument, TextBlock
+
+    text = ("宁夏回族自治区科学技术厅\n关于认定宁夏某某科技有限公司为自治区级科技企业孵化器的通知\n宁科发〔2024〕12号\n"
+            "各有关单位：\n根据有关规定，经专家评审和公示，现认定宁夏某某科技有限公司为自治区级科技企业孵化器。\n特此通知。")
+    doc = ReadDocument(file="认定文件.pdf", kind=FileKind.pdf, page_count=1, blocks=[TextBlock(text=text, loc=Location(page=1))])
+    [item] = classify_documents([doc])
+    assert item.material == MaterialType.qualifications and not item.confirm
+    training = text.replace("关于认定宁夏某某科技有限公司为自治区级科技企业孵化器的通知", "关于举办2025年中小企业融资对接培训班的通知")
+    doc = doc.model_copy(update={"blocks": [TextBlock(text=training, loc=Location(page=1))]})
+    assert classify_documents([doc])[0].material != MaterialType.qualifications

@@ -96,12 +96,23 @@ def _composed_title(phrases: _Compact, lines: list[str]) -> tuple[float, str] | 
                 if at == -1:
                     continue
                 gap = end - (at + len(subject))
-                if gap < 0 or gap > s.title_words_gap:
+                if gap < 0:
                     continue
-                weight = s.title_words_weight * (1.0 - 0.05 * gap)
+                if gap <= s.title_words_gap:
+                    weight = s.title_words_weight * (1.0 - 0.05 * gap)
+                elif _official_title(line, at, end + len(doc_word), s.official_title_prefix):
+                    weight = s.title_words_weight * s.official_title_share
+                else:
+                    continue
                 if best is None or weight > best[0]:
                     best = (weight, line[at : end + len(doc_word)])
     return best
+
+
+def _official_title(line: str, subject_at: int, doc_end: int, prefix: str) -> bool:
+    """'关于认定某某公司为某某机构的通知': the subject right after 关于 at the line's start, the
+    document word at its end (a 公文's title names what it does first, its kind last)."""
+    return line.startswith(prefix) and subject_at == len(prefix) and line[doc_end:].strip() == ""
 
 
 def composed_titles(lines: list[str]) -> dict[MaterialType, float]:

@@ -19,6 +19,8 @@ class ClassifySettings(Model):
     body_title_share: float
     title_words_weight: float
     title_words_gap: int
+    official_title_prefix: str
+    official_title_share: float
     strong_weight: float
     strong_repeat: float
     max_repeats: int
