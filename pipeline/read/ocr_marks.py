@@ -1,0 +1,205 @@
+"""Check boxes read from the page image, where OCR lost them or their tick.
+
+On a scanned 附件2 form rapidocr often drops a small printed box (☑ becomes nothing, so the
+line reads "□信息服务 技术服务 □培训服务") or leaves an empty table cell where a box stood.
+The image still shows it: a small square whose four sides are straight strokes. Its inside
+tells the mark: empty, ticked/crossed/filled, or (in between) unclear — thresholds in
+data/ocr_marks.yaml. A box OCR left out is added as a one-character piece at its place
+(☑ / □ / ⍰ for unclear) so the line reads as a text layer would; a box symbol OCR did read
+is replaced when the image clearly says otherwise. Letters and CJK characters are never
+replaced (a 回 may be a word), and a square far from any text on its line is ignored.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from statistics import median
+
+import cv2
+import numpy as np
+
+from ..models.common import Model
+from ..reference import DATA_DIR, load_yaml
+from . import ocr_engine as oe
+
+
+class MarkSettings(Model):
+    version: int
+    box_min_side: float
+    box_max_side: float
+    squareness: float
+    side_cover: float
+    frame_kernel: float
+    inset: float
+    empty_max_fill: float
+    checked_min_fill: float
+    max_gap: float
+    checked: str
+    unchecked: str
+    unclear: str
+    box_symbols: list[str]
+
+
+@cache
+def mark_settings() -> MarkSettings:
+    return MarkSettings.model_validate(load_yaml(DATA_DIR / "ocr_marks.yaml"))
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    fill: float  # share of ink inside the border
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.y0 + self.y1) / 2
+
+
+def verdict(fill: float) -> str:
+    """The mark a box's inside ink share stands for: checked, unchecked or unclear."""
+    s = mark_settings()
+    if fill <= s.empty_max_fill:
+        return s.unchecked
+    if fill >= s.checked_min_fill:
+        return s.checked
+    return s.unclear
+
+
+def find_boxes(image: np.ndarray, line_height: float) -> list[Box]:
+    """Small squares with four straight sides, sized like a box printed beside text."""
+    s = mark_settings()
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    k = max(3, round(s.frame_kernel * line_height))
+    frame = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, k), np.uint8)) | cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, np.ones((k, 1), np.uint8)
+    )
+    count, _, stats, _ = cv2.connectedComponentsWithStats(frame, connectivity=8)
+    low, high = s.box_min_side * line_height, s.box_max_side * line_height
+    boxes = []
+    for x, y, w, h, _area in stats[1:count]:
+        if not (low <= w <= 1.5 * high and low <= h <= 1.5 * high):
+            continue
+        x, y, w, h = _trimmed(frame[y : y + h, x : x + w] > 0, x, y)
+        if not (low <= w <= high and low <= h <= high) or min(w, h) / max(w, h) < s.squareness:
+            continue
+        side = frame[y : y + h, x : x + w] > 0
+        band = max(1, round(0.2 * min(w, h)))
+        covers = (side[:band].any(axis=0).mean(), side[-band:].any(axis=0).mean(),
+                  side[:, :band].any(axis=1).mean(), side[:, -band:].any(axis=1).mean())
+        if min(covers) < s.side_cover:
+            continue
+        dx, dy = max(1, round(s.inset * w)), max(1, round(s.inset * h))
+        inside = ink[y + dy : y + h - dy, x + dx : x + w - dx]
+        if inside.size == 0:
+            continue
+        boxes.append(Box(int(x), int(y), int(x + w), int(y + h), round(float((inside > 0).mean()), 3)))
+    return boxes
+
+
+def _trimmed(part: np.ndarray, x: int, y: int) -> tuple[int, int, int, int]:
+    """The component's box without the thin rows and columns a pen tick adds when it runs past
+    the printed square (a side of the square fills its row or column; the tick's end does not)."""
+    rows, cols = part.mean(axis=1), part.mean(axis=0)
+    top, bottom = 0, len(rows)
+    while top < bottom - 1 and rows[top] < 0.3:
+        top += 1
+    while bottom > top + 1 and rows[bottom - 1] < 0.3:
+        bottom -= 1
+    left, right = 0, len(cols)
+    while left < right - 1 and cols[left] < 0.3:
+        left += 1
+    while right > left + 1 and cols[right - 1] < 0.3:
+        right -= 1
+    return x + left, y + top, right - left, bottom - top
+
+
+def _extent(piece: oe.Piece) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in piece.points], [p[1] for p in piece.points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def restore_marks(image: np.ndarray, pieces: list[oe.Piece]) -> list[oe.Piece]:
+    """The pieces with the page's boxes written in: a box inside no piece becomes a piece of
+    its own (☑ / □ / ⍰), a box symbol OCR read is corrected where the image clearly disagrees."""
+    texty = [_extent(pc) for pc in pieces if len(pc.text.strip()) >= 2]
+    if not texty:
+        return pieces
+    line_height = median(y1 - y0 for _, y0, _, y1 in texty)
+    if line_height < 8:
+        return pieces
+    s = mark_settings()
+    advance = _advance(pieces)
+    out = list(pieces)
+    added: list[oe.Piece] = []
+    for box in find_boxes(image, line_height):
+        cx, cy = box.centre
+        mark = verdict(box.fill)
+        host = next((n for n, pc in enumerate(out) if _inside(cx, cy, _extent(pc))), None)
+        if host is not None:
+            fixed = _corrected(out[host], cx, mark, s)
+            if fixed is out[host] and _box_left_out(out[host], box, advance):
+                fixed = oe.Piece(out[host].points, mark + out[host].text, out[host].score)
+            out[host] = fixed
+        elif _beside_text(box, texty, line_height * s.max_gap):
+            points = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
+            added.append(oe.Piece([(float(x), float(y)) for x, y in points], mark, 1.0))
+    return out + added
+
+
+def _advance(pieces: list[oe.Piece]) -> float | None:
+    """The page's width of one body-text character, from pieces of six or more wide characters
+    (CJK and full-width punctuation: one advance each)."""
+    widths = [(x1 - x0) / len(pc.text) for pc in pieces if len(pc.text) >= 6 and all(_wide(ch) for ch in pc.text)
+              for x0, _, x1, _ in [_extent(pc)]]
+    return median(widths) if widths else None
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _box_left_out(piece: oe.Piece, box: Box, advance: float | None) -> bool:
+    """A box at the start of a piece that its text does not hold: the text after the box fits
+    all of the piece's characters (the box is extra), not all but the first (the "box" is the
+    first character itself, a 国 or 回 that only looks like one). Three characters at least,
+    so the two readings differ enough to tell."""
+    text = piece.text
+    if advance is None or len(text) < 3 or text[0] in mark_settings().box_symbols or not _wide(text[0]):
+        return False
+    x0, _, x1, _ = _extent(piece)
+    if box.x0 - x0 > box.x1 - box.x0:  # a pen tick running out of the box widens the piece leftwards
+        return False
+    rest = x1 - box.x1
+    extra, first = rest / len(text), rest / (len(text) - 1)
+    return abs(extra - advance) < abs(first - advance) and first > 1.2 * advance
+
+
+def _inside(x: float, y: float, extent: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = extent
+    return x0 <= x <= x1 and y0 <= y <= y1
+
+
+def _beside_text(box: Box, texty: list[tuple[float, float, float, float]], reach: float) -> bool:
+    cx, cy = box.centre
+    return any(y0 <= cy <= y1 and min(abs(cx - x0), abs(cx - x1)) <= reach for x0, y0, x1, y1 in texty)
+
+
+def _corrected(piece: oe.Piece, cx: float, mark: str, s: MarkSettings) -> oe.Piece:
+    """The piece with the box symbol nearest the box's place replaced by the image's clear
+    verdict; unchanged when no box symbol is there or the image cannot tell."""
+    if mark == s.unclear:
+        return piece
+    text = piece.text
+    x0, _, x1, _ = _extent(piece)
+    at = (cx - x0) / max(1.0, x1 - x0) * len(text)
+    spots = sorted((abs(i + 0.5 - at), i) for i, ch in enumerate(text) if ch in s.box_symbols)
+    if not spots or spots[0][0] > 1.5 or text[spots[0][1]] == mark:
+        return piece
+    i = spots[0][1]
+    return oe.Piece(piece.points, text[:i] + mark + text[i + 1 :], piece.score)
