@@ -48,6 +48,9 @@ def mark(draw: ImageDraw.ImageDraw, x: int, y: int, size: int, style: str, check
     elif style == "box_cross":
         draw.line([(x + size * 0.2, y + size * 0.2), (x + size * 0.8, y + size * 0.8)], fill=INK, width=line + 1)
         draw.line([(x + size * 0.8, y + size * 0.2), (x + size * 0.2, y + size * 0.8)], fill=INK, width=line + 1)
+    elif style == "smudge":  # a dot of ink, not a tick: a scan cannot say whether it was meant
+        r = size * 0.11
+        draw.ellipse([x + size / 2 - r, y + size / 2 - r, x + size / 2 + r, y + size / 2 + r], fill=INK)
     elif style == "hand_tick":  # bolder, overshooting the box, in pen ink
         draw.line([(x - size * 0.1, y + size * 0.35), (x + size * 0.35, y + size * 0.95),
                    (x + size * 1.2, y - size * 0.35)], fill=PEN, width=line + 3)
@@ -55,9 +58,10 @@ def mark(draw: ImageDraw.ImageDraw, x: int, y: int, size: int, style: str, check
 
 
 def report_page(claimed: set[str], style: str = "box_tick", layout: str = "line", width: int = 1240,
-                unit: str = "宁夏星河科技服务有限公司") -> Image.Image:
+                unit: str = "宁夏星河科技服务有限公司", smudged: frozenset[str] = frozenset()) -> Image.Image:
     """A report page: title, the applicant, the function marks (in one line or one per row of a
-    table with a 是否申报 column), and a small indicator table below."""
+    table with a 是否申报 column), and a small indicator table below. The `smudged` functions'
+    boxes carry a dot of ink instead of a tick."""
     s = width / 1240
     img = Image.new("RGB", (width, int(width * 1.3)), (252, 251, 247))
     draw = ImageDraw.Draw(img)
@@ -73,12 +77,13 @@ def report_page(claimed: set[str], style: str = "box_tick", layout: str = "line"
         for n, (key, name) in enumerate(FUNCTIONS.items()):
             if n == 4:  # the form wraps after four options
                 x, y = int(90 * s) + int(text.getlength("申报功能：")) + int(8 * s), y + int(50 * s)
-            x += mark(draw, x, y + int(4 * s), size, style, key in claimed) + int(6 * s)
+            box_style, ticked = ("smudge", True) if key in smudged else (style, key in claimed)
+            x += mark(draw, x, y + int(4 * s), size, box_style, ticked) + int(6 * s)
             draw.text((x, y), name, font=text, fill=INK)
             x += int(text.getlength(name)) + int(36 * s)
         y += int(90 * s)
     else:
-        y = _function_table(draw, claimed, style, s, y, text, size)
+        y = _function_table(draw, claimed, style, s, y, text, size, smudged)
     draw.text((int(90 * s), y), "二、服务能力", font=text, fill=INK)
     y += int(60 * s)
     for label, value in (("服务人员数", "35人"), ("上年度服务企业数", "260家")):
@@ -87,7 +92,7 @@ def report_page(claimed: set[str], style: str = "box_tick", layout: str = "line"
     return img
 
 
-def _function_table(draw, claimed, style, s, y, text, size) -> int:
+def _function_table(draw, claimed, style, s, y, text, size, smudged) -> int:
     """One function per row: 服务功能 | 是否申报 | 年服务企业数（家）."""
     cols = [int(90 * s), int(420 * s), int(700 * s), int(1150 * s)]
     row_h = int(56 * s)
@@ -106,9 +111,9 @@ def _function_table(draw, claimed, style, s, y, text, size) -> int:
         name, key, figure = row
         draw.text((cols[0] + pad, top + pad), name, font=text, fill=INK)
         mid = (cols[1] + cols[2]) // 2 - size // 2
-        if style == "tick" and key not in claimed:
-            pass  # an empty 是否申报 cell
-        else:
+        if key in smudged:
+            mark(draw, mid, top + (row_h - size) // 2, size, "smudge", True)
+        elif style != "tick" or key in claimed:  # "tick": an empty 是否申报 cell for what is not claimed
             mark(draw, mid, top + (row_h - size) // 2, size, style, key in claimed)
         if figure:
             draw.text((cols[2] + pad, top + pad), figure, font=text, fill=INK)

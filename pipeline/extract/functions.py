@@ -22,7 +22,7 @@ UNSURE_CONFIDENCE = 0.4
 
 def is_mark(text: str) -> bool:
     """A cell that is only a mark: a box or tick, 是/否, a tick OCR read as "V", a box a scan's
-    image could not tell (⍰)."""
+    image could not tell (▨)."""
     vocab = labels()
     box = vocab.checkbox
     key = p.norm(text)

@@ -302,7 +302,7 @@ def option_share(text: str) -> float:
 
 
 def unclear_options(text: str, synonyms: dict[str, list[str]]) -> list[str]:
-    """Options right after a box the scan's image could not read as ticked or empty (⍰)."""
+    """Options right after a box the scan's image could not read as ticked or empty (▨)."""
     unclear = labels().checkbox.unclear
     matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
     flat = "".join(unicodedata.normalize("NFKC", text).split())

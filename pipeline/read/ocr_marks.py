@@ -5,7 +5,7 @@ line reads "□信息服务 技术服务 □培训服务") or leaves an empty ta
 The image still shows it: a small square whose four sides are straight strokes. Its inside
 tells the mark: empty, ticked/crossed/filled, or (in between) unclear — thresholds in
 data/ocr_marks.yaml. A box OCR left out is added as a one-character piece at its place
-(☑ / □ / ⍰ for unclear) so the line reads as a text layer would; a box symbol OCR did read
+(☑ / □ / ▨ for unclear) so the line reads as a text layer would; a box symbol OCR did read
 is replaced when the image clearly says otherwise. Letters and CJK characters are never
 replaced (a 回 may be a word), and a square far from any text on its line is ignored.
 """
@@ -40,6 +40,7 @@ class MarkSettings(Model):
     unchecked: str
     unclear: str
     box_symbols: list[str]
+    frame_chars: str
 
 
 @cache
@@ -126,7 +127,8 @@ def _extent(piece: oe.Piece) -> tuple[float, float, float, float]:
 
 def restore_marks(image: np.ndarray, pieces: list[oe.Piece]) -> list[oe.Piece]:
     """The pieces with the page's boxes written in: a box inside no piece becomes a piece of
-    its own (☑ / □ / ⍰), a box symbol OCR read is corrected where the image clearly disagrees."""
+    its own (☑ / □ / ▨), a box symbol OCR read is corrected where the image clearly disagrees,
+    and a box inside a piece whose text left it out is written in at its place."""
     texty = [_extent(pc) for pc in pieces if len(pc.text.strip()) >= 2]
     if not texty:
         return pieces
@@ -136,6 +138,7 @@ def restore_marks(image: np.ndarray, pieces: list[oe.Piece]) -> list[oe.Piece]:
     s = mark_settings()
     advance = _advance(pieces)
     out = list(pieces)
+    inside: dict[int, list[Box]] = {}
     added: list[oe.Piece] = []
     for box in find_boxes(image, line_height):
         cx, cy = box.centre
@@ -143,12 +146,16 @@ def restore_marks(image: np.ndarray, pieces: list[oe.Piece]) -> list[oe.Piece]:
         host = next((n for n, pc in enumerate(out) if _inside(cx, cy, _extent(pc))), None)
         if host is not None:
             fixed = _corrected(out[host], cx, mark, s)
-            if fixed is out[host] and _box_left_out(out[host], box, advance):
-                fixed = oe.Piece(out[host].points, mark + out[host].text, out[host].score)
+            if fixed is out[host] and _near(out[host], cx, s.box_symbols) is None:
+                fixed = _space_filled(out[host], cx, mark)
+                if fixed is out[host]:
+                    inside.setdefault(host, []).append(box)
             out[host] = fixed
         elif _beside_text(box, texty, line_height * s.max_gap):
             points = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
             added.append(oe.Piece([(float(x), float(y)) for x, y in points], mark, 1.0))
+    for host, boxes in inside.items():
+        out[host] = _written_in(out[host], sorted(boxes, key=lambda b: b.x0), advance, s)
     return out + added
 
 
@@ -164,20 +171,50 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def _box_left_out(piece: oe.Piece, box: Box, advance: float | None) -> bool:
-    """A box at the start of a piece that its text does not hold: the text after the box fits
-    all of the piece's characters (the box is extra), not all but the first (the "box" is the
-    first character itself, a 国 or 回 that only looks like one). Three characters at least,
-    so the two readings differ enough to tell."""
+def _written_in(piece: oe.Piece, boxes: list[Box], advance: float | None, s: MarkSettings) -> oe.Piece:
+    """The piece with boxes its text left out written in (OCR read "创业服务培训服务" across two
+    boxes). Only when both readings of the piece's width agree: its characters plus the boxes
+    fit the page's character width better than its characters alone, and no character where a
+    box stands is one that looks like a box (国, 回, 日: then the "box" is that character)."""
     text = piece.text
-    if advance is None or len(text) < 3 or text[0] in mark_settings().box_symbols or not _wide(text[0]):
-        return False
+    if advance is None or len(text) < 3 or not all(_wide(ch) or ch in s.box_symbols for ch in text):
+        return piece
     x0, _, x1, _ = _extent(piece)
-    if box.x0 - x0 > box.x1 - box.x0:  # a pen tick running out of the box widens the piece leftwards
-        return False
-    rest = x1 - box.x1
-    extra, first = rest / len(text), rest / (len(text) - 1)
-    return abs(extra - advance) < abs(first - advance) and first > 1.2 * advance
+    width = x1 - x0
+    boxed = sum(b.x1 - b.x0 for b in boxes)
+    with_boxes, without = (width - boxed) / len(text), width / len(text)
+    if not (abs(with_boxes - advance) < abs(without - advance) and without > 1.1 * advance):
+        return piece
+    if any(_frame_char_at(text, (b.centre[0] - x0) / width * len(text), s) for b in boxes):
+        return piece
+    step = (width - boxed) / len(text)
+    chars, passed = list(text), 0.0
+    for inserted, box in enumerate(boxes):
+        # floor: a form leaves a gap before each box, so the characters before it are fewer than the width says
+        index = min(len(text), max(0, int((box.x0 - x0 - passed) / step)))
+        chars.insert(index + inserted, verdict(box.fill))
+        passed += box.x1 - box.x0
+    return oe.Piece(piece.points, "".join(chars), piece.score)
+
+
+def _frame_char_at(text: str, at: float, s: MarkSettings) -> bool:
+    return any(text[i] in s.frame_chars for i in range(len(text)) if abs(i + 0.5 - at) <= 1.5)
+
+
+def _near(piece: oe.Piece, cx: float, chars: list[str] | str) -> int | None:
+    """The index of the character of `chars` nearest the box's place (within 1.5 characters)."""
+    x0, _, x1, _ = _extent(piece)
+    at = (cx - x0) / max(1.0, x1 - x0) * len(piece.text)
+    spots = sorted((abs(i + 0.5 - at), i) for i, ch in enumerate(piece.text) if ch in chars)
+    return spots[0][1] if spots and spots[0][0] <= 1.5 else None
+
+
+def _space_filled(piece: oe.Piece, cx: float, mark: str) -> oe.Piece:
+    """A space where the box stands is the box OCR could not read ("□创业服务 培训服务")."""
+    i = _near(piece, cx, " ")
+    if i is None:
+        return piece
+    return oe.Piece(piece.points, piece.text[:i] + " " + mark + piece.text[i + 1 :], piece.score)
 
 
 def _inside(x: float, y: float, extent: tuple[float, float, float, float]) -> bool:
