@@ -160,3 +160,13 @@ def test_ocr_mark_vocabulary_beside_names(text, expected):
 
 def test_a_v_inside_a_word_is_no_tick():
     assert parse("functions", "TV技术服务、信息服务").value == ["information", "technology"]
+
+
+def test_a_labelled_line_after_boxes_is_no_continuation():
+    doc = ReadDocument(file="附件2.jpg", kind=FileKind.image, blocks=[TextBlock(
+        text="单位性质：☑企业 □事业单位\n申报功能 □信息服务 ☑技术服务 □培训服务", loc=Location(page=1), origin="ocr")])
+    col = Collector()
+    extract_report(doc, col, 2026)
+    fields = col.build()
+    assert fields["unit_nature"].value == "enterprise"
+    assert fields["functions_claimed"].value == ["technology"]

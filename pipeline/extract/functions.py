@@ -14,6 +14,7 @@ from ..models import Cell, Source
 from . import patterns as p
 from .collect import Collector
 from .config import labels
+from .matching import has_checkbox
 from .values import Parsed, unclear_reason
 
 FILLED_CONFIDENCE = 0.75
@@ -58,7 +59,8 @@ class Claims:
 
     def mark(self, function: str, cells: list[Cell], name: Cell | None = None) -> None:
         marks = [c for c in cells if is_mark(c.text)]
-        own = _own_mark(name) if name is not None else None
+        # "☑信息服务" as a row's own cell; beside other boxed options it is one option of a list
+        own = _own_mark(name) if name is not None and not any(has_checkbox(c.text) for c in cells) else None
         if own is not None:
             marks.insert(0, own)
         if marks:

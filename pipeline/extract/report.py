@@ -22,7 +22,7 @@ from .functions import Claims, is_mark
 from .identity import add_place
 from .prose import extract_prose, extract_prose_flags
 from .typed import commit, count_of, value_like
-from .values import option_share
+from .values import options_in
 from .yearly import Dated, YearTag, YearValue, resolve_dated, resolve_pairs, slot_of, text_tag, year_tag
 
 EXTRACTOR = "report"
@@ -430,9 +430,8 @@ def _marked(line: str) -> bool:
 
 def _join_option_lines(lines: list[str]) -> list[str]:
     """A check-box answer wrapped over lines ("申报功能：□信息服务 ☑技术服务 …" then "□融资服务
-    ☑咨询服务 □市场服务") as one line: a line of boxed options with no label of its own, after a
-    "label：" line with boxes, continues it (else the wrapped options were read as a second,
-    conflicting answer, or lost)."""
+    ☑咨询服务 □市场服务") as one line: a line of boxed options with no label of its own continues
+    the line above it (else the wrapped options were read as a second, conflicting answer, or lost)."""
     out: list[str] = []
     for line in lines:
         if out and _continues_options(out[-1], line):
@@ -443,11 +442,13 @@ def _join_option_lines(lines: list[str]) -> list[str]:
 
 
 def _continues_options(before: str, line: str) -> bool:
-    if ":" in line or "：" in line or not (":" in before or "：" in before):
+    """Two or more boxed options of one answer, nothing else, after a line with boxes that
+    names options of the same answer (functions after functions, never after 单位性质)."""
+    if ":" in line or "：" in line or not (mt.has_checkbox(before) and mt.has_checkbox(line)):
         return False
-    if not (mt.has_checkbox(before.replace("：", ":").partition(":")[2]) and mt.has_checkbox(line)):
-        return False
-    return option_share(line) >= 0.75
+    here, above = options_in(line), options_in(before)
+    return any(count >= 2 and share >= 0.75 and above.get(name, (0, 0.0))[0] >= 1
+               for name, (count, share) in here.items())
 
 
 def _line_tags(state: _State, tokens: list[Cell]) -> dict[int, YearTag]:

@@ -286,19 +286,27 @@ def _restore_boxes(text: str, synonyms: dict[str, list[str]]) -> str:
     return text
 
 
-def option_share(text: str) -> float:
-    """Share of a line's characters (marks and spaces aside) that name check-box options of a
-    report (functions, unit natures): 1.0 for "□融资服务 ☑咨询服务 □市场服务"."""
+OPTION_LISTS = ("functions", "unit_nature")  # the check-box answers of a report, by labels.yaml key
+
+
+def options_in(text: str) -> dict[str, tuple[int, float]]:
+    """Per check-box answer (functions, unit natures): how many of its options a line names and
+    the share of the line's characters (marks and spaces aside) they cover; the share is 0 when
+    the line opens with words that are no option ("申报功能 □信息服务": a label of its own)."""
     box = labels().checkbox
     marks = set(box.checked + box.unchecked + box.unclear + box.ocr_ticks)
     flat = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace() and ch not in marks)
+    out: dict[str, tuple[int, float]] = {}
     if not flat:
-        return 0.0
-    covered = [False] * len(flat)
-    for synonyms in (labels().functions, labels().unit_nature):
-        for start, end, _key, _syn in _matcher(tuple((k, tuple(v)) for k, v in synonyms.items())).find_all(flat):
+        return out
+    for name in OPTION_LISTS:
+        synonyms = getattr(labels(), name)
+        covered = [False] * len(flat)
+        found = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items())).find_all(flat)
+        for start, end, _key, _syn in found:
             covered[start:end] = [True] * (end - start)
-    return sum(covered) / len(flat)
+        out[name] = (len(found), sum(covered) / len(flat) if covered[0] else 0.0)
+    return out
 
 
 def unclear_options(text: str, synonyms: dict[str, list[str]]) -> list[str]:
