@@ -86,16 +86,26 @@ def test_a_box_the_image_cannot_tell_goes_to_review(layout, tmp_path):
 @needs_ocr
 def test_ordinary_text_gains_no_box():
     """Characters that hold a square (回 国 日 口 田) and a licence page are not taken for boxes."""
-    img = Image.new("RGB", (1240, 700), (252, 251, 247))
+    img = Image.new("RGB", (1240, 760), (252, 251, 247))
     draw = ImageDraw.Draw(img)
     for i, text in enumerate(["宁夏回族自治区银川市金凤区北京中路168号", "中国国际电子商务中心 四川 日期：2025年3月1日",
                               "人口 口岸 回访 团队 园区 固定资产 图书 目录 田园 申请 电话 画面",
                               "国家级中小企业公共服务示范平台 回 口 国 日 田"]):
         draw.text((90, 80 + 70 * i), text, font=font(28), fill=(25, 25, 25))
+    draw.text((90, 380), "管理咨询 财税咨询 高宇航 营业执照 房屋租赁协议 非常满意", font=font(15), fill=(25, 25, 25))
+    _qr_corners(draw, 900, 420, 12)  # a licence's QR code: its corner squares are boxes too
+    draw.text((1000, 470), "扫描二维码登录", font=font(20), fill=(25, 25, 25))
     for page in (img, scanned(img), scanned(img, photo=True)):
         bgr, _ = engine_input(page)
         pieces, _ = ocr_engine.read_page(bgr, 5)
         assert [pc.text for pc in restore_marks(bgr, pieces)] == [pc.text for pc in pieces]
+
+
+def _qr_corners(draw: ImageDraw.ImageDraw, x: int, y: int, module: int) -> None:
+    for cx, cy in ((x, y), (x + 14 * module, y), (x, y + 14 * module)):
+        draw.rectangle([cx, cy, cx + 7 * module, cy + 7 * module], fill=(0, 0, 0))
+        draw.rectangle([cx + module, cy + module, cx + 6 * module, cy + 6 * module], fill=(255, 255, 255))
+        draw.rectangle([cx + 2 * module, cy + 2 * module, cx + 5 * module, cy + 5 * module], fill=(0, 0, 0))
 
 
 def test_box_verdicts_follow_the_data_thresholds():

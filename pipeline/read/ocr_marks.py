@@ -5,8 +5,8 @@ line reads "□信息服务 技术服务 □培训服务") or leaves an empty ta
 The image still shows it: a small square whose four sides are straight strokes. Its inside
 tells the mark: empty, ticked/crossed/filled, or (in between) unclear — thresholds in
 data/ocr_marks.yaml. A box OCR left out is added as a one-character piece at its place
-(☑ / □ / ▨ for unclear) so the line reads as a text layer would; a box symbol OCR did read
-is replaced when the image clearly says otherwise. Letters and CJK characters are never
+(☑ / □ / ▨ for unclear) so the line reads as a text layer would. Only on a check-box form
+(see restore_marks); a box symbol OCR did read is kept, letters and CJK characters are never
 replaced (a 回 may be a word), and a square far from any text on its line is ignored.
 """
 
@@ -126,9 +126,12 @@ def _extent(piece: oe.Piece) -> tuple[float, float, float, float]:
 
 
 def restore_marks(image: np.ndarray, pieces: list[oe.Piece]) -> list[oe.Piece]:
-    """The pieces with the page's boxes written in: a box inside no piece becomes a piece of
-    its own (☑ / □ / ▨), a box symbol OCR read is corrected where the image clearly disagrees,
-    and a box inside a piece whose text left it out is written in at its place."""
+    """The pieces with the page's boxes written in, only where the page shows a check-box form:
+    on a line whose OCR text already holds box symbols (two or more), or — for a box outside all
+    text, such as a 是否申报 column — in a column of three or more boxes. A box inside no piece
+    becomes a piece of its own (☑ / □ / ▨); a box inside a piece whose text left it out is
+    written in at its place. Elsewhere nothing changes: on small print, characters blur into
+    solid squares, and a QR code's corners are boxes too."""
     texty = [_extent(pc) for pc in pieces if len(pc.text.strip()) >= 2]
     if not texty:
         return pieces
@@ -137,26 +140,41 @@ def restore_marks(image: np.ndarray, pieces: list[oe.Piece]) -> list[oe.Piece]:
         return pieces
     s = mark_settings()
     advance = _advance(pieces)
+    boxes = find_boxes(image, line_height)
     out = list(pieces)
     inside: dict[int, list[Box]] = {}
     added: list[oe.Piece] = []
-    for box in find_boxes(image, line_height):
+    for box in boxes:
         cx, cy = box.centre
         mark = verdict(box.fill)
+        boxed_line = _symbols_on_line(pieces, cy, s) >= 2
         host = next((n for n, pc in enumerate(out) if _inside(cx, cy, _extent(pc))), None)
         if host is not None:
-            fixed = _corrected(out[host], cx, mark, s)
-            if fixed is out[host] and _near(out[host], cx, s.box_symbols) is None:
-                fixed = _space_filled(out[host], cx, mark)
-                if fixed is out[host]:
-                    inside.setdefault(host, []).append(box)
+            if not boxed_line or _near(out[host], cx, s.box_symbols) is not None:
+                continue  # no check-box line, or OCR read this box: its symbol stands
+            fixed = _space_filled(out[host], cx, mark)
+            if fixed is out[host]:
+                inside.setdefault(host, []).append(box)
             out[host] = fixed
-        elif _beside_text(box, texty, line_height * s.max_gap):
+        elif (boxed_line or _in_column(box, boxes)) and _beside_text(box, texty, line_height * s.max_gap):
             points = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
             added.append(oe.Piece([(float(x), float(y)) for x, y in points], mark, 1.0))
-    for host, boxes in inside.items():
-        out[host] = _written_in(out[host], sorted(boxes, key=lambda b: b.x0), advance, s)
+    for host, found in inside.items():
+        out[host] = _written_in(out[host], sorted(found, key=lambda b: b.x0), advance, s)
     return out + added
+
+
+def _symbols_on_line(pieces: list[oe.Piece], y: float, s: MarkSettings) -> int:
+    """How many box symbols OCR read on the text line through height `y`."""
+    return sum(ch in s.box_symbols for pc in pieces if _extent(pc)[1] <= y <= _extent(pc)[3] for ch in pc.text)
+
+
+def _in_column(box: Box, boxes: list[Box]) -> bool:
+    """Three or more boxes one above another (a mark column), not a QR code's two corners."""
+    side = box.x1 - box.x0
+    cx = box.centre[0]
+    rows = {round(b.centre[1] / max(1, side)) for b in boxes if abs(b.centre[0] - cx) <= 0.3 * side}
+    return len(rows) >= 3
 
 
 def _advance(pieces: list[oe.Piece]) -> float | None:
@@ -225,18 +243,3 @@ def _inside(x: float, y: float, extent: tuple[float, float, float, float]) -> bo
 def _beside_text(box: Box, texty: list[tuple[float, float, float, float]], reach: float) -> bool:
     cx, cy = box.centre
     return any(y0 <= cy <= y1 and min(abs(cx - x0), abs(cx - x1)) <= reach for x0, y0, x1, y1 in texty)
-
-
-def _corrected(piece: oe.Piece, cx: float, mark: str, s: MarkSettings) -> oe.Piece:
-    """The piece with the box symbol nearest the box's place replaced by the image's clear
-    verdict; unchanged when no box symbol is there or the image cannot tell."""
-    if mark == s.unclear:
-        return piece
-    text = piece.text
-    x0, _, x1, _ = _extent(piece)
-    at = (cx - x0) / max(1.0, x1 - x0) * len(text)
-    spots = sorted((abs(i + 0.5 - at), i) for i, ch in enumerate(text) if ch in s.box_symbols)
-    if not spots or spots[0][0] > 1.5 or text[spots[0][1]] == mark:
-        return piece
-    i = spots[0][1]
-    return oe.Piece(piece.points, text[:i] + mark + text[i + 1 :], piece.score)
