@@ -425,7 +425,9 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
 
 
 def _marked(line: str) -> bool:
-    return mt.has_checkbox(line) or any(is_mark(t) for t in line.split()[1:])
+    """A function's name followed only by marks ("信息服务 ☑", an OCR'd row of a 是否申报 table)."""
+    rest = line.split()[1:]
+    return bool(rest) and all(is_mark(t) for t in rest)
 
 
 def _join_option_lines(lines: list[str]) -> list[str]:
