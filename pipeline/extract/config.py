@@ -22,6 +22,8 @@ class Checkbox(Model):
     unchecked: list[str]
     ocr_checked: list[str] = Field(default_factory=list)
     ocr_unchecked: list[str] = Field(default_factory=list)
+    unclear: list[str] = Field(default_factory=list)
+    ocr_ticks: list[str] = Field(default_factory=list)
 
 
 class NarrativeSpec(Model):

@@ -58,7 +58,7 @@ def is_unit_only(text: str) -> bool:
 
 def has_checkbox(text: str) -> bool:
     box = labels().checkbox
-    return any(c in text for c in box.checked + box.unchecked)
+    return any(c in text for c in box.checked + box.unchecked + box.unclear)
 
 
 def first_with(words: list[str], text: str) -> str | None:

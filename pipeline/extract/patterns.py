@@ -277,7 +277,7 @@ _ITEM_SEPARATORS = re.compile(r"[\s、，,;；/]+")
 def checkbox_options(text: str) -> list[tuple[bool, str]]:
     """Options of a check-box text as (checked, option text); mark before or after the option."""
     box = labels().checkbox
-    marks = "".join(re.escape(c) for c in box.checked + box.unchecked)
+    marks = "".join(re.escape(c) for c in box.checked + box.unchecked + box.unclear)
     text = unicodedata.normalize("NFKC", text)
     parts = re.split(f"([{marks}])", text)
     if len(parts) < 3:

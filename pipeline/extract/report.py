@@ -20,10 +20,11 @@ from .clauses import extract_clauses, read_text
 from .collect import Collector
 from .concepts import PAIR, Reading, concepts, function_in, interpret
 from .config import labels
-from .functions import Claims
+from .functions import Claims, is_mark
 from .identity import add_place
 from .prose import extract_prose, extract_prose_flags
 from .typed import commit, count_of, value_like
+from .values import options_in
 from .yearly import Dated, YearTag, YearValue, resolve_dated, resolve_pairs, slot_of, text_tag, year_tag
 
 EXTRACTOR = "report"
@@ -55,7 +56,7 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
     for block in doc.blocks:
         state.unit = p.statement_unit(block.text) if block.loc.page is not None else None  # a page's 单位 line
         state.line_years = []
-        for line in block.text.split("\n"):
+        for line in _join_option_lines(block.text.split("\n")):
             if block.loc.page is not None and p.norm(line) in rows_read.get(block.loc.page, ()):
                 continue  # a PDF table row, read with its columns (years, requirements) already
             section = _line(state, line, block.loc, section)
@@ -212,7 +213,10 @@ def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag],
         i = j
     if function and fn_index is not None:
         name = next(c for idx, c in cells if idx == fn_index)
-        state.claims.mark(function, [c for idx, c in cells if id(c) not in used and idx != fn_index], name)
+        rest = [c for idx, c in cells if id(c) not in used and idx != fn_index]
+        state.claims.mark(function, rest, name)
+        if function not in state.claims.marks and any(_positive(c.text) for c in rest if value_like(c.text)):
+            state.claims.filled(function, name)  # "咨询服务 120" with the 是否申报 mark lost on a scan
 
 
 def _words_and_figures(text: str) -> bool:
@@ -416,8 +420,8 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
         return section
     kind, title = p.heading_kind(line)
     fn = function_in(line) if len(p.norm(line)) <= 20 else None
-    if fn and not any(value_like(t) for t in line.split()[1:]):
-        return fn
+    if fn and not any(value_like(t) for t in line.split()[1:]) and not _marked(line):
+        return fn  # a function's heading; "信息服务 ☑" (a table row read by OCR) is its mark instead
     if kind and len(p.norm(title)) <= 30 and not (":" in line or "：" in line):
         section = None  # another heading ends a function's section
     if ":" in line or "：" in line:
@@ -442,6 +446,35 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
     if len(tokens) >= 2:
         _row(state, list(enumerate(tokens)), _line_tags(state, tokens), section, min_score=LINE_MIN_SCORE)
     return section
+
+
+def _marked(line: str) -> bool:
+    """A function's name followed only by marks ("信息服务 ☑", an OCR'd row of a 是否申报 table)."""
+    rest = line.split()[1:]
+    return bool(rest) and all(is_mark(t) for t in rest)
+
+
+def _join_option_lines(lines: list[str]) -> list[str]:
+    """A check-box answer wrapped over lines ("申报功能：□信息服务 ☑技术服务 …" then "□融资服务
+    ☑咨询服务 □市场服务") as one line: a line of boxed options with no label of its own continues
+    the line above it (else the wrapped options were read as a second, conflicting answer, or lost)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _continues_options(out[-1], line):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+def _continues_options(before: str, line: str) -> bool:
+    """Two or more boxed options of one answer, nothing else, after a line with boxes that
+    names options of the same answer (functions after functions, never after 单位性质)."""
+    if ":" in line or "：" in line or not (mt.has_checkbox(before) and mt.has_checkbox(line)):
+        return False
+    here, above = options_in(line), options_in(before)
+    return any(count >= 2 and share >= 0.75 and above.get(name, (0, 0.0))[0] >= 1
+               for name, (count, share) in here.items())
 
 
 def _line_tags(state: _State, tokens: list[Cell]) -> dict[int, YearTag]:

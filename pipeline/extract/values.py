@@ -247,7 +247,7 @@ def _lost_marks(text: str, synonyms: dict[str, list[str]]) -> list[str]:
     ("□融资服务咨询服务") are told apart."""
     matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
     box = labels().checkbox
-    marks = set(box.checked + box.unchecked)
+    marks = set(box.checked + box.unchecked + box.unclear)
     flat = "".join(unicodedata.normalize("NFKC", text).split())
     found = matcher.find_all(flat)
     boxed, unboxed = [], []
@@ -263,20 +263,63 @@ LOST_MARK_NOTE = "勾选符号未能识别，按唯一未带方框的选项理�
 
 def _restore_boxes(text: str, synonyms: dict[str, list[str]]) -> str:
     """A scanned form's boxes as OCR reads them ("口信息服务 回技术服务") turned back into □ / ☑,
-    trusted only right before an option's name and when two or more options carry one."""
-    if mt.has_checkbox(text):
-        return text
+    trusted only right before an option's name and when two or more options carry one; a tick
+    read as a letter ("V技术服务") turned into ☑ right before an option's name in a list that
+    names two or more options (an applicant writes √ only before what is claimed)."""
     box = labels().checkbox
     matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
     flat = "".join(unicodedata.normalize("NFKC", text).split())
+    found = matcher.find_all(flat)
     chars = list(flat)
-    restored = 0
-    for start, _end, _key, _syn in matcher.find_all(flat):
-        if start > 0 and flat[start - 1] in box.ocr_checked:
-            chars[start - 1], restored = "☑", restored + 1
-        elif start > 0 and flat[start - 1] in box.ocr_unchecked:
-            chars[start - 1], restored = "□", restored + 1
-    return " ".join("".join(chars).replace("☑", " ☑").replace("□", " □").split()) if restored >= 2 else text
+    boxes = ticks = 0
+    real = mt.has_checkbox(text)
+    for start, _end, _key, _syn in found:
+        before = flat[start - 1] if start > 0 else ""
+        if before and before in box.ocr_ticks and (start < 2 or not flat[start - 2].isascii()):
+            chars[start - 1], ticks = "☑", ticks + 1  # "V" alone before the name, not the end of a word
+        elif not real and before and before in box.ocr_checked:
+            chars[start - 1], boxes = "☑", boxes + 1
+        elif not real and before and before in box.ocr_unchecked:
+            chars[start - 1], boxes = "□", boxes + 1
+    if boxes >= 2 or (ticks and len(found) >= 2):
+        return " ".join("".join(chars).replace("☑", " ☑").replace("□", " □").split())
+    return text
+
+
+OPTION_LISTS = ("functions", "unit_nature")  # the check-box answers of a report, by labels.yaml key
+
+
+def options_in(text: str) -> dict[str, tuple[int, float]]:
+    """Per check-box answer (functions, unit natures): how many of its options a line names and
+    the share of the line's characters (marks and spaces aside) they cover; the share is 0 when
+    the line opens with words that are no option ("申报功能 □信息服务": a label of its own)."""
+    box = labels().checkbox
+    marks = set(box.checked + box.unchecked + box.unclear + box.ocr_ticks)
+    flat = "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace() and ch not in marks)
+    out: dict[str, tuple[int, float]] = {}
+    if not flat:
+        return out
+    for name in OPTION_LISTS:
+        synonyms = getattr(labels(), name)
+        covered = [False] * len(flat)
+        found = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items())).find_all(flat)
+        for start, end, _key, _syn in found:
+            covered[start:end] = [True] * (end - start)
+        out[name] = (len(found), sum(covered) / len(flat) if covered[0] else 0.0)
+    return out
+
+
+def unclear_options(text: str, synonyms: dict[str, list[str]]) -> list[str]:
+    """Options right after a box the scan's image could not read as ticked or empty (▨)."""
+    unclear = labels().checkbox.unclear
+    matcher = _matcher(tuple((k, tuple(v)) for k, v in synonyms.items()))
+    flat = "".join(unicodedata.normalize("NFKC", text).split())
+    return list(dict.fromkeys(key for start, _e, key, _s in matcher.find_all(flat)
+                              if start > 0 and flat[start - 1] in unclear))
+
+
+def unclear_reason(what: str, names: list[str]) -> str:
+    return f"扫描件上{what}“{'、'.join(names)}”前的方框看不清是否勾选，未计入，请对照原件核对"
 
 
 def _unit_nature(text: str, unit: str | None, label: str) -> Parsed | None:
@@ -285,6 +328,9 @@ def _unit_nature(text: str, unit: str | None, label: str) -> Parsed | None:
     chosen = sorted({k for k, checked in options if checked})
     if not options:
         return None
+    unclear = unclear_options(text, labels().unit_nature)
+    if unclear:
+        return Parsed(chosen[0] if len(chosen) == 1 else None, 0.3, review=[unclear_reason("单位性质", unclear)])
     lost = _lost_marks(text, labels().unit_nature) if not chosen else []
     if len(lost) == 1:
         return Parsed(lost[0], 0.6, LOST_MARK_NOTE)
@@ -309,6 +355,10 @@ def _functions(text: str, unit: str | None, label: str) -> Parsed | None:
         return None
     order = list(labels().functions)
     chosen = sorted({k for k, checked in options if checked}, key=order.index)
+    unclear = unclear_options(text, labels().functions)
+    if unclear:
+        names = [labels().functions[k][0] for k in sorted(unclear, key=order.index)]
+        return Parsed(chosen, 0.3, review=[unclear_reason("申报功能", names)])
     lost = _lost_marks(text, labels().functions) if mt.has_checkbox(text) and not chosen else []
     if lost:
         return Parsed(sorted(lost, key=order.index), 0.6, "勾选符号未能识别，按未带方框的选项理解")

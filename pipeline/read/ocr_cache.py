@@ -26,7 +26,7 @@ from . import ocr_engine as oe
 
 log = logging.getLogger(__name__)
 
-PREPROCESS_VERSION = "2"  # bump when pre-processing or line grouping changes what a page yields
+PREPROCESS_VERSION = "4"  # bump when pre-processing or line grouping changes what a page yields
 
 
 _configured: Path | None = None

@@ -6,6 +6,7 @@ stays dark), and page orientation: a page turned 90° shows tall text boxes, one
 180° is voted upside down by the engine's direction classifier on its longest lines
 (the verdicts of the page's one engine call: no second pass over the image).
 Small skew is measured from the boxes and undone when pieces are grouped into lines.
+Check boxes the engine dropped or misread are read from the image (ocr_marks.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PIL import Image, ImageOps
 from ..models import OcrLine, OcrPage, OcrPiece
 from . import ocr_engine as oe
 from .normalize import normalize_text
+from .ocr_marks import restore_marks
 
 
 def engine_input(img: Image.Image) -> tuple[np.ndarray, bool]:
@@ -60,6 +62,7 @@ def ocr_image(img: Image.Image, kind: oe.InputKind) -> OcrPage:
     """One engine call per page: the orientation votes come from that same call."""
     bgr, seal = engine_input(img)
     pieces, votes = oe.read_page(bgr, oe.ocr_settings().direction_vote_lines, kind)
+    pieces = restore_marks(bgr, pieces)  # check boxes OCR dropped or misread, from the image
     height, width = bgr.shape[:2]
     rotation = _rotation(pieces, votes)
     if rotation:
