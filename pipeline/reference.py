@@ -126,6 +126,19 @@ class MaterialCatalog(Model):
 
 
 @cache
+def _display_names() -> dict:
+    return load_yaml(DATA_DIR / "labels_zh.yaml")
+
+
+def display_name(table: str, key: object) -> str:
+    """Chinese display name of an enum value (data/labels_zh.yaml `table`), the value itself if unknown."""
+    key = getattr(key, "value", key)
+    if isinstance(key, bool):
+        key = str(key).lower()
+    return str(_display_names().get(table, {}).get(str(key), key))
+
+
+@cache
 def field_catalog() -> FieldCatalog:
     return FieldCatalog.model_validate(load_yaml(DATA_DIR / "fields.yaml"))
 

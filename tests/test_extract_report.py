@@ -414,3 +414,15 @@ def test_a_round_amount_is_not_a_year(tmp_path, capital):
     f = _extract(docx_file(tmp_path / "申请报告.docx", [*_cover(), ("Heading 1", "一、基本情况表"), table])).fields
     assert (f["registered_capital"].value, f["total_assets"].value) == (20_000_000.0, 20_500_000.0)
     assert (f["smes_served_last_year"].value, f["smes_served_prior_year"].value) == (120, 100)
+
+
+def test_disagreeing_functions_are_named_in_chinese_in_the_review_reason(tmp_path):
+    """People read review reasons: the functions two places disagree on are named as the form
+    names them, never by their ids."""
+    doc = docx_file(tmp_path / "申请报告.docx", [
+        "申报功能：☑信息服务 □技术服务 ☑培训服务",
+        [["申报功能", "☑信息服务 ☑技术服务 □培训服务"]],
+    ])
+    reasons = " ".join(_extract(doc).fields["functions_claimed"].review)
+    assert "取值不一致" in reasons and "信息服务" in reasons
+    assert not any(word in reasons for word in ("information", "technology", "training"))

@@ -8,28 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from ..models import FieldValue, MaterialEntry, MaterialStatus, MaterialType, Outcome, RuleResult, Source
 from ..models.common import ListPart
 from ..models.rules import ParameterUse
-from ..reference import DATA_DIR, field_catalog, load_yaml, material_catalog
+from ..reference import display_name, field_catalog, material_catalog
 from .ruleset import RuleDef, RuleSet
 
 ABSENT = (MaterialStatus.missing, MaterialStatus.unreadable)
 
 
-@cache
-def _labels_zh() -> dict:
-    return load_yaml(DATA_DIR / "labels_zh.yaml")
-
-
 def zh(table: str, key: object) -> str:
     """Chinese display name of an enum value (data/labels_zh.yaml), the value itself if unknown."""
-    key = getattr(key, "value", key)
-    if isinstance(key, bool):
-        key = str(key).lower()
-    return str(_labels_zh().get(table, {}).get(str(key), key))
+    return display_name(table, key)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import Candidate, FieldValue, Source
-from ..reference import field_catalog
+from ..reference import display_name, field_catalog
 from .values import Parsed
 
 # Two numbers closer than this (relative) are the same value written differently.
@@ -137,7 +137,15 @@ def same_value(a, b) -> bool:
     return a == b
 
 
-def show(value) -> str:
+_ENUM_TABLES = {"functions_claimed": "function", "unit_nature": "unit_nature"}  # labels_zh.yaml tables
+
+
+def show(value, field_id: str | None = None) -> str:
+    """A value as people read it: enum ids of `field_id` by their Chinese names."""
+    table = _ENUM_TABLES.get(field_id or "")
+    if table is not None:
+        items = value if isinstance(value, list) else [value]
+        return "、".join(display_name(table, v) for v in items) or "（空）"
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
@@ -156,8 +164,8 @@ def _conflict(field_id: str, chosen: Candidate, other: Candidate) -> str:
     same_file = chosen.source.file == other.source.file
     scope = "同一文件中" if same_file else "不同文件中"
     return (
-        f"{scope}{name}取值不一致：{_where(chosen.source)} 为 {show(chosen.value)}，"
-        f"{_where(other.source)} 为 {show(other.value)}；已暂取前者，请核对"
+        f"{scope}{name}取值不一致：{_where(chosen.source)} 为 {show(chosen.value, field_id)}，"
+        f"{_where(other.source)} 为 {show(other.value, field_id)}；已暂取前者，请核对"
     )
 
 
