@@ -426,3 +426,12 @@ def test_disagreeing_functions_are_named_in_chinese_in_the_review_reason(tmp_pat
     reasons = " ".join(_extract(doc).fields["functions_claimed"].review)
     assert "取值不一致" in reasons and "信息服务" in reasons
     assert not any(word in reasons for word in ("information", "technology", "training"))
+
+
+def test_a_sub_item_prefix_before_the_label_is_passed_over(tmp_path):
+    """'其中：上年度服务收入（万元）：80' in a label：value cell layout: 其中 only introduces the label."""
+    table = [["申报单位名称：宁夏某某科技有限公司", "上年度营业收入（万元）：120"],
+             ["其中：上年度服务收入（万元）：80", "上年度服务支出（万元）：60"]]
+    f = _extract(docx_file(tmp_path / "申请报告.docx", [*_cover(), ("Heading 1", "一、基本情况表"), table])).fields
+    assert (f["revenue"].value, f["service_income"].value, f["service_expense"].value) == (1_200_000.0, 800_000.0,
+                                                                                          600_000.0)

@@ -400,6 +400,9 @@ def _inline(state: _State, cell: Cell, function: str | None, weight: float = 0.9
         if not (p.norm(label) and p.norm(value)):
             continue
         reading = interpret(label, function)
+        if reading is None and (":" in value or "：" in value):
+            # "其中：上年度服务收入：80万元": the words before the first colon only introduce a label
+            return _inline(state, Cell(text=value, loc=cell.loc), function, weight)
         if reading is None:
             if value_like(value):
                 _other(state, Cell(text=label, loc=cell.loc), Cell(text=value, loc=cell.loc))
