@@ -9,17 +9,10 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
+from samplegen.model import FUNCTION_NAMES
 from tests.test_ocr_support import degrade, font
 
-FUNCTIONS = {
-    "information": "信息服务",
-    "technology": "技术服务",
-    "entrepreneurship": "创业服务",
-    "training": "培训服务",
-    "financing": "融资服务",
-    "consulting": "咨询服务",
-    "market": "市场服务",
-}
+FUNCTIONS = FUNCTION_NAMES  # function id → the name the form prints
 STYLES = ("box_tick", "box_fill", "box_cross", "tick", "hand_tick")
 INK = (25, 25, 25)
 PEN = (30, 40, 120)  # a ball-point pen's blue-black

@@ -101,3 +101,14 @@ def review_base(tmp_path_factory) -> Path:
     )
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def fresh_ocr_cache(tmp_path_factory):
+    """A fresh OCR cache folder for the module that uses it (never the user's own cache)."""
+    from pipeline.read import ocr_engine
+
+    folder = tmp_path_factory.mktemp("ocr-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(ocr_engine.ocr_settings().cache_env, str(folder))
+        yield folder

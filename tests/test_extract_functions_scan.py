@@ -5,8 +5,6 @@ tell is sent to review, never guessed; a page of ordinary text gains no box."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from PIL import Image, ImageDraw
 
@@ -30,15 +28,8 @@ needs_ocr = pytest.mark.skipif(not ocr_engine.available() or cjk_font_spec() is 
 
 
 @pytest.fixture(scope="module", autouse=True)
-def ocr_cache(tmp_path_factory):
-    name = ocr_engine.ocr_settings().cache_env
-    old = os.environ.get(name)
-    os.environ[name] = str(tmp_path_factory.mktemp("ocr-cache"))
-    yield
-    if old is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = old
+def ocr_cache(fresh_ocr_cache):
+    return fresh_ocr_cache
 
 
 def claimed(img: Image.Image, path):

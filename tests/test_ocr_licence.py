@@ -3,7 +3,6 @@ extract → check: the fields, their OCR provenance, and the licence-based rules
 
 from __future__ import annotations
 
-import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -39,15 +38,8 @@ LICENCE_RULES = ("art6_1_legal_entity", "art6_1_operating_years")
 
 
 @pytest.fixture(scope="module", autouse=True)
-def ocr_cache(tmp_path_factory):
-    name = ocr_engine.ocr_settings().cache_env
-    old = os.environ.get(name)
-    os.environ[name] = str(tmp_path_factory.mktemp("ocr-cache"))
-    yield
-    if old is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = old
+def ocr_cache(fresh_ocr_cache):
+    return fresh_ocr_cache
 
 
 def read_image(path: Path):

@@ -30,16 +30,8 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module", autouse=True)
-def ocr_cache(tmp_path_factory):
-    """A fresh OCR cache for this module (never the user's own cache)."""
-    folder = tmp_path_factory.mktemp("ocr-cache")
-    old = os.environ.get(ocr_engine.ocr_settings().cache_env)
-    os.environ[ocr_engine.ocr_settings().cache_env] = str(folder)
-    yield folder
-    if old is None:
-        os.environ.pop(ocr_engine.ocr_settings().cache_env, None)
-    else:
-        os.environ[ocr_engine.ocr_settings().cache_env] = old
+def ocr_cache(fresh_ocr_cache):
+    return fresh_ocr_cache
 
 
 def entry(path: Path, kind: FileKind = FileKind.image) -> FileEntry:

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from ..read.normalize import normalize_text
-from ..read.text import MAX_TEXT_BYTES
+from ..read.text import MAX_TEXT_BYTES, decode_text
 from .mask import has_personal_data, mask_personal
 from .redact_image import NotRedactable
 
@@ -19,13 +19,8 @@ def redact_text(source: Path, target: Path) -> None:
     raw = source.read_bytes()
     if len(raw) > MAX_TEXT_BYTES:
         raise NotRedactable("文本文件过大，未全部读取")
-    for encoding in ("utf-8-sig", "gb18030"):  # as the reader decodes it
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_text(raw)  # as the reader decodes it
+    if text is None:
         raise NotRedactable("文本文件编码无法识别")
     masked = mask_personal(unicodedata.normalize("NFKC", text))
     if has_personal_data(normalize_text(masked)):
