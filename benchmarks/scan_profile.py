@@ -114,17 +114,26 @@ def _ocr_calls(results: Path) -> dict[str, int]:
     return calls
 
 
-def _engine_alone(batch: Path, jobs: int) -> tuple[int, float]:
-    """Calls and seconds of the OCR engine alone on every image the pipeline OCRs (prepared as
-    the pipeline prepares them), in a fresh process with a batch worker's share of the cores:
-    the floor of the OCR part of a run."""
-    proc = subprocess.run([sys.executable, __file__, str(batch), "--engine-alone", "--jobs", str(jobs)],
-                          capture_output=True, text=True, check=True, cwd=REPO)
-    calls, spent = json.loads(proc.stdout.strip().splitlines()[-1])
-    return calls, spent
+def _engine_alone(batch: Path, jobs: int) -> tuple[int, float, float]:
+    """Calls of the OCR engine alone on every image the pipeline OCRs (prepared as the pipeline
+    prepares them), and the floor of the OCR part of a run: `jobs` fresh processes side by side,
+    each with a batch worker's share of the cores and every jobs-th image, as the workers of a
+    run share the machine (two engines on two cores also share its memory bandwidth and cache:
+    one engine alone is faster per call than either of two). Returns (calls, the engines' seconds
+    summed, the floor: the slowest process's seconds)."""
+    procs = [subprocess.Popen([sys.executable, __file__, str(batch), "--engine-alone", "--jobs", str(jobs),
+                               "--part", str(part)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+             for part in range(jobs)]
+    results = []
+    for proc in procs:
+        out, _ = proc.communicate()
+        if proc.returncode != 0:
+            sys.exit("engine-alone run failed")
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return sum(calls for calls, _ in results), sum(spent for _, spent in results), max(spent for _, spent in results)
 
 
-def _engine_alone_child(batch: Path, jobs: int) -> None:
+def _engine_alone_child(batch: Path, jobs: int, part: int) -> None:
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -135,7 +144,7 @@ def _engine_alone_child(batch: Path, jobs: int) -> None:
     oe.share_cores(jobs)
     settings = oe.ocr_settings()
     spent, calls = 0.0, 0
-    for n, (kind, path, page) in enumerate(_images(batch)):
+    for n, (kind, path, page) in enumerate(_images(batch)[part::jobs]):
         if path.suffix.lower() == ".pdf":
             pdf = pdfium.PdfDocument(path)
             image = pdf[page].render(scale=settings.pdf_dpi / 72).to_pil()
@@ -164,8 +173,7 @@ def profile(root: Path, jobs: int, apps: int) -> list[tuple[str, bool, str]]:
     warm, warm_rss = run_cli(batch, root / "out-scan", root / "cache-scan", jobs)
     calls = _ocr_calls(root / "out-scan" / "results.jsonl")
     total = sum(calls.values())
-    engine_calls, engine_seconds = _engine_alone(batch, jobs)
-    floor = engine_seconds / jobs  # the engine's own time, spread over the workers
+    engine_calls, engine_seconds, floor = _engine_alone(batch, jobs)
     largest = memory["largest_kb"]
     print(f"  cold default run  {cold:6.1f} s   peak RSS {largest / 1024:5.0f} MiB (largest process, as /usr/bin/time"
           f" reports it); summed over the processes {cold_rss / 1024:5.0f} MiB, PSS {memory['pss_kb'] / 1024:5.0f} MiB"
@@ -173,7 +181,8 @@ def profile(root: Path, jobs: int, apps: int) -> list[tuple[str, bool, str]]:
     print(f"  warm re-run       {warm:6.1f} s   {100 * warm / cold:5.2f} % of cold   peak RSS {warm_rss / 1024:5.0f} MiB")
     print(f"  OCR calls by purpose: {calls} = {total}; {cold / max(total, 1) * jobs:.2f} s of worker time per call")
     print(f"  engine alone: {engine_calls} calls in {engine_seconds:.1f} s = {engine_seconds / engine_calls:.2f} s per call"
-          f" (1 process, {jobs} jobs' thread share); floor at {jobs} jobs {floor:.1f} s")
+          f" ({jobs} processes side by side, each with its share of the cores); floor at {jobs} jobs {floor:.1f} s"
+          " (the slower one)")
     share = floor / cold
     return [
         ("scan-heavy: cold default run <= 150 s", cold <= 150, f"{cold:.1f} s"),
@@ -196,9 +205,10 @@ if __name__ == "__main__":
     parser.add_argument("--bundle-pages", type=int, default=24)
     parser.add_argument("--engine-alone", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.engine_alone:
-        _engine_alone_child(args.root, args.jobs)
+        _engine_alone_child(args.root, args.jobs, args.part)
         raise SystemExit(0)
     where, made = make_scan_heavy(args.root, args.apps, args.photos, args.bundle_pages)
     print(where, made)
