@@ -75,3 +75,51 @@ def test_prose_that_agrees_with_the_table_raises_nothing(tmp_path):
 def test_prose_without_a_figure_next_to_the_label_gives_nothing(tmp_path, text):
     fields = _fields(docx_file(tmp_path / "r.docx", [text]))
     assert "total_assets" not in fields and "service_staff" not in fields
+
+
+# ----------------------------------------------------------------------------- functions claimed in a sentence
+CLAIMS = [
+    ("本平台本次申报信息服务、技术服务和培训服务三项功能。", ["information", "technology", "training"]),
+    ("我中心拟申报的服务功能为信息、技术、培训。", ["information", "technology", "training"]),
+    ("根据自身条件，申请认定融资服务和管理咨询两类服务功能，现将有关情况报告如下。", ["financing", "consulting"]),
+    ("本单位申报培训服务功能，现有技术人员12名。", ["training"]),  # 技术人员 names no function
+]
+NOT_CLAIMS = [
+    "本次不申报融资服务功能。",  # negated
+    "申报单位应具备信息服务、技术服务、培训服务等功能中的三项以上。",  # the requirement, not a claim
+    "请在申报的功能前勾选：信息服务、技术服务。",  # the form's instruction
+    "申报功能：□信息服务 ☑技术服务 □培训服务",  # the form's own answer (read as such, not as prose)
+    "本平台申报信息服务、技术服务、创业服务、培训服务、融资服务、管理咨询、市场服务功能。",  # all seven: a list
+    "我单位申请认定自治区中小企业公共服务示范平台。",  # no function word
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLAIMS)
+def test_functions_claimed_only_in_a_sentence(tmp_path, sentence, expected):
+    doc = docx_file(tmp_path / "r.docx", [("Heading 1", "一、平台基本情况"), sentence])
+    fv = _fields(doc)["functions_claimed"]
+    assert fv.value == expected
+    assert fv.source.extractor == "report.prose" and fv.matched == "正文：申报功能"
+    assert fv.confidence >= 0.8 and not fv.review  # an explicit sentence decides like an answer
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_sentences_that_claim_nothing(tmp_path, sentence):
+    from pipeline.extract.config import labels
+    from pipeline.extract.prose_claims import claimed_in
+
+    assert claimed_in(sentence, labels().prose.claims) == []
+
+
+def test_a_marked_answer_wins_over_a_sentence(tmp_path):
+    doc = docx_file(tmp_path / "r.docx", [[["申报功能", "☑信息服务 □技术服务 □培训服务"]],
+                                         "本平台申报技术服务功能。"])
+    fv = _fields(doc)["functions_claimed"]
+    assert fv.value == ["information"] and fv.source.extractor == "report"
+
+
+def test_sentences_claiming_different_functions_go_to_review(tmp_path):
+    doc = docx_file(tmp_path / "r.docx", ["本平台申报信息服务、培训服务两项功能。", "今年拟申报的功能为技术、培训。"])
+    fv = _fields(doc)["functions_claimed"]
+    assert fv.value == ["information", "training"]
+    assert fv.confidence < 0.8 and any("不一致" in r for r in fv.review)

@@ -31,10 +31,22 @@ class NarrativeSpec(Model):
     headings: list[str]
 
 
+class ProseClaims(Model):
+    """Words of a sentence that claims functions ("本平台申报信息服务、培训服务两项功能")."""
+
+    verbs: list[str]
+    objects: list[str]
+    negations: list[str]
+    not_a_claim: list[str]
+    delimiters: str
+    max_named: int
+
+
 class ProseVocab(Model):
     max_gap: int
     joiners: list[str]
     fields: dict[str, list[str]]
+    claims: ProseClaims | None = None
 
 
 class AuditVocab(Model):

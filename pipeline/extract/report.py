@@ -23,6 +23,7 @@ from .config import labels
 from .functions import Claims, is_mark
 from .identity import add_place
 from .prose import extract_prose, extract_prose_flags
+from .prose_claims import extract_prose_claims
 from .typed import commit, count_of, value_like
 from .values import options_in
 from .yearly import Dated, YearTag, YearValue, resolve_dated, resolve_pairs, slot_of, text_tag, year_tag
@@ -66,6 +67,8 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
     extract_clauses(doc, col, as_of_year, state.pairs, state.dated)
     resolve_pairs(state.pairs, state.file, EXTRACTOR, col, as_of_year)
     resolve_dated(state.dated, col, as_of_year)
+    if not state.claims.marks:
+        extract_prose_claims(doc, col)  # "本平台申报信息服务、培训服务两项功能": before figures-only claims
     state.claims.resolve(state.file, EXTRACTOR, col)
     if not (col.has("city") and col.has("county")) and col.has("address"):
         address = col.best("address")
