@@ -435,3 +435,25 @@ def test_a_sub_item_prefix_before_the_label_is_passed_over(tmp_path):
     f = _extract(docx_file(tmp_path / "申请报告.docx", [*_cover(), ("Heading 1", "一、基本情况表"), table])).fields
     assert (f["revenue"].value, f["service_income"].value, f["service_expense"].value) == (1_200_000.0, 800_000.0,
                                                                                           600_000.0)
+
+
+def test_label_row_and_value_row_split_by_a_page_break(tmp_path):
+    """The labels at the foot of one page, their values at the top of the next (two PDF tables)."""
+    labels_row = [["服务人员(人)", "大专以上(人)", "中级职称(人)"]]
+    values_row = [["35", "20", "11"]]
+    doc = pdf_file(tmp_path / "申请报告.pdf", [["基本情况表"], []], tables={0: labels_row, 1: values_row})
+    assert [t.page for t in doc.tables] == [1, 2]
+    fields = _extract(doc).fields
+    assert fields["service_staff"].value == 35
+    assert fields["staff_college_or_above"].value == 20
+    assert fields["staff_mid_title_or_above"].value == 11
+    assert fields["staff_college_or_above"].source.page == 2  # the value's own page
+
+
+def test_a_table_on_the_next_page_that_has_its_own_labels_is_not_joined(tmp_path):
+    first = [["服务人员(人)", "大专以上(人)", "中级职称(人)"]]
+    second = [["资产总额(万元)", "营业收入(万元)", "服务收入(万元)"], ["300", "200", "100"]]
+    doc = pdf_file(tmp_path / "申请报告.pdf", [["基本情况表"], []], tables={0: first, 1: second})
+    fields = _extract(doc).fields
+    assert fields["total_assets"].value == 3_000_000
+    assert fields.get("service_staff") is None or fields["service_staff"].value is None

@@ -48,9 +48,9 @@ class _State:
 def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = None) -> list[LabelValue]:
     """Add the report's fields to `col`; return the label/value pairs that named no field."""
     state = _State(col, doc.file, as_of_year)
-    for table in doc.tables:
+    for table, rows in _across_pages(doc.tables):
         state.unit = _unit_line(doc, table)
-        _table(state, table.rows)
+        _table(state, rows)
     state.unit = None
     section = None
     rows_read = _table_rows(doc)
@@ -78,6 +78,31 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
 
 
 # ----------------------------------------------------------------------------- tables
+def _across_pages(tables: list[Table]) -> list[tuple[Table, list[list[Cell]]]]:
+    """Each table with its rows; a PDF table whose last row is a row of labels only, followed on
+    the next page by a table of as many columns that opens with values and no label, is one
+    table split by the page break: its values are read under the labels of the page before."""
+    out: list[tuple[Table, list[list[Cell]]]] = []
+    for n, table in enumerate(tables):
+        if out and _continues(out[-1][0], out[-1][1], table, tables[n - 1]):
+            out[-1] = (out[-1][0], out[-1][1] + table.rows)
+        else:
+            out.append((table, table.rows))
+    return out
+
+
+def _continues(first: Table, rows: list[list[Cell]], table: Table, before: Table) -> bool:
+    if first.page is None or table.page is None or before.page != table.page - 1 or not rows or not table.rows:
+        return False
+    last, opening = rows[-1], table.rows[0]
+    if len(last) != len(opening):
+        return False
+    labels_only = any(interpret(c.text) for c in last) and not any(
+        value_like(c.text) and not year_tag(c.text) for c in last)
+    values_only = any(value_like(c.text) for c in opening) and not any(interpret(c.text) for c in opening)
+    return labels_only and values_only
+
+
 def _table_rows(doc: ReadDocument) -> dict[int, set[str]]:
     """Per PDF page, the rows its ruled tables gave, as the text layer's line would read them."""
     out: dict[int, set[str]] = {}
