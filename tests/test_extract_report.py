@@ -457,3 +457,20 @@ def test_a_table_on_the_next_page_that_has_its_own_labels_is_not_joined(tmp_path
     fields = _extract(doc).fields
     assert fields["total_assets"].value == 3_000_000
     assert fields.get("service_staff") is None or fields["service_staff"].value is None
+
+
+@pytest.mark.parametrize("pages", [
+    [["基本情况", "服务人员数  大专以上学历人数  中级以上职称人数", "35  20  11"]],
+    [["基本情况", "服务人员数  大专以上学历人数  中级以上职称人数", "- 3 -"], ["35  20  11", "二、服务能力"]],
+])
+def test_a_line_of_labels_over_a_line_of_values(tmp_path, pages):
+    """A text layer (or OCR'd page) with the labels on one line and the figures on the next,
+    a page break and its page number possibly between them."""
+    f = _extract(pdf_file(tmp_path / "申请报告.pdf", pages)).fields
+    assert (f["service_staff"].value, f["staff_college_or_above"].value, f["staff_mid_title_or_above"].value) == (35, 20, 11)
+
+
+def test_a_line_of_labels_followed_by_other_text_takes_nothing(tmp_path):
+    pages = [["服务人员数  大专以上学历人数  中级以上职称人数", "平台2025年服务企业 120 家", "35  20  11"]]
+    f = _extract(pdf_file(tmp_path / "申请报告.pdf", pages)).fields
+    assert "staff_college_or_above" not in f or f["staff_college_or_above"].value is None

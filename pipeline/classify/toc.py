@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import MaterialType
+from ..read.normalize import PAGE_NUMBER
 from .concepts import concept_catalog
 from .keywords import compact
 from .names import clean, score_name
@@ -28,7 +29,7 @@ _ENTRY = re.compile(
 # an entry whose page number OCR lost: a numbered item naming a document ("3、设备清单……")
 _NUMBERED = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*(?P<title>[^\d]*?[\u4e00-\u9fff][^\d]*?)[.…·．\-—_⋯ ]*$")
 _LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*页?\s*$")
-_FOOTER = re.compile(r"^\s*(?:[-—–]\s*(\d{1,3})\s*[-—–]|第\s*(\d{1,3})\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|(\d{1,3})\s*/\s*\d{1,3}|(\d{1,3}))\s*$")
+
 
 
 @dataclass
@@ -97,7 +98,7 @@ def printed_number(text: str) -> int | None:
     PDF writers put the footer first in the text layer."""
     lines = [line for line in text.splitlines() if line.strip()]
     for line in [*reversed(lines[-2:]), *lines[:1]]:
-        m = _FOOTER.match(line)
+        m = PAGE_NUMBER.match(line)
         if m:
             return int(next(g for g in m.groups() if g))
     return None

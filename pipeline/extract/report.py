@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Cell, LabelValue, Location, ReadDocument, Source, Table
+from ..read.normalize import PAGE_NUMBER
 from . import matching as mt
 from . import patterns as p
 from .clauses import extract_clauses, read_text
@@ -43,6 +44,7 @@ class _State:
     others: list[LabelValue] = field(default_factory=list)
     unit: str | None = None  # "金额单位：万元" above the table being read: the unit of its bare amounts
     line_years: list[YearTag] = field(default_factory=list)  # a text line "指标 2024年 2025年": its columns
+    label_line: list[Cell] = field(default_factory=list)  # a text line of labels only: the next line's columns
 
 
 def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = None) -> list[LabelValue]:
@@ -449,6 +451,10 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
     line = line.strip()
     if not line or len(line) > 200:
         return section
+    labels_above, state.label_line = state.label_line, []  # only the very next line holds their values
+    if labels_above and PAGE_NUMBER.match(line):
+        state.label_line = labels_above  # the page's footer between the labels and their values
+        return section
     kind, title = p.heading_kind(line)
     fn = function_in(line) if len(p.norm(line)) <= 20 else None
     if fn and not any(value_like(t) for t in line.split()[1:]) and not _marked(line):
@@ -464,6 +470,11 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
                     _row(state, list(enumerate(tokens)), {}, section, min_score=LINE_MIN_SCORE)
         return section
     tokens = [Cell(text=t, loc=loc) for t in line.split()]
+    if _under_label_line(state, labels_above, tokens, section):
+        return section
+    if len(tokens) >= 2 and all((r := interpret(c.text, section)) and r.score >= LINE_MIN_SCORE for c in tokens):
+        state.label_line = tokens  # "服务人员数 大专以上学历人数 中级以上职称人数": values on the next line
+        return section
     years = [t for c in tokens if (t := year_tag(c.text))]
     if len(years) >= 2 and len(years) >= len(tokens) - 2 and len({(t.year, t.relative) for t in years}) >= 2:
         state.line_years = years  # "指标 2024年 2025年": the last figures of the lines below are these years
@@ -477,6 +488,22 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
     if len(tokens) >= 2:
         _row(state, list(enumerate(tokens)), _line_tags(state, tokens), section, min_score=LINE_MIN_SCORE)
     return section
+
+
+def _under_label_line(state: _State, labels_above: list[Cell], tokens: list[Cell], section: str | None) -> bool:
+    """The line after a line of labels (on the same page or the next: a page break may fall
+    between them): as many figures as there were labels, each read under its label."""
+    if not labels_above or len(tokens) != len(labels_above) or not all(value_like(c.text) for c in tokens):
+        return False
+    for label, value in zip(labels_above, tokens, strict=True):
+        reading = interpret(label.text, section)
+        if reading is None:
+            continue
+        if reading.target.startswith(PAIR):
+            _pair_values(state, reading, label, [(0, value)], {})
+        else:
+            _pick(state, reading, label, [(0, value)], {}, 0.9)
+    return True
 
 
 def _marked(line: str) -> bool:

@@ -136,3 +136,8 @@ def cid_junk_share(text: str) -> float:
         return 0.0
     junk = sum(len(m) for m in _CID.findall(text))
     return junk / len(text)
+
+
+# A line that is only a printed page number ("- 3 -", "第3页", "第3页/共20页", "3/20", "3"): page
+# furniture, read by the bundle splitter as a footer and skipped where a row runs across a page break.
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*(\d{1,3})\s*[-—–]|第\s*(\d{1,3})\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|(\d{1,3})\s*/\s*\d{1,3}|(\d{1,3}))\s*$")
