@@ -250,6 +250,14 @@ def test_functions_with_lost_ticks_and_line_breaks():
     assert parse("functions", "□信息服务 □技术服务", None, "申报功能").value == []
 
 
+def test_a_ticked_list_whose_first_option_lost_its_box_goes_to_review():
+    """OCR dropped the box before the first option: ticked or not is unknown — never guessed."""
+    parsed = parse("functions", "信息服务 ☑技术服务 ☑培训服务 □融资服务 □市场服务", None, "申报功能")
+    assert parsed.value == ["technology", "training"]
+    assert parsed.confidence < 0.8 and any("信息服务" in r and "方框" in r for r in parsed.review)
+    assert not parse("functions", "☑信息服务 ☑技术服务 □融资服务", None, "申报功能").review
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -359,9 +359,14 @@ def _functions(text: str, unit: str | None, label: str) -> Parsed | None:
     if unclear:
         names = [labels().functions[k][0] for k in sorted(unclear, key=order.index)]
         return Parsed(chosen, 0.3, review=[unclear_reason("申报功能", names)])
-    lost = _lost_marks(text, labels().functions) if mt.has_checkbox(text) and not chosen else []
-    if lost:
+    lost = _lost_marks(text, labels().functions) if mt.has_checkbox(text) else []
+    if lost and not chosen:
         return Parsed(sorted(lost, key=order.index), 0.6, "勾选符号未能识别，按未带方框的选项理解")
+    if lost and any(b in text for b in labels().checkbox.unchecked):
+        # "信息服务 ☑技术服务 □培训服务": a printed box lost, ticked or not (a form of ticks only,
+        # "√技术服务 培训服务", has no box to lose: what carries no tick is not claimed)
+        names = [labels().functions[k][0] for k in sorted(lost, key=order.index)]
+        return Parsed(chosen, 0.4, review=[f"申报功能中“{'、'.join(names)}”前未识别出方框，不知是否勾选，未计入，请对照原件核对"])
     if not chosen:
         return Parsed([], 0.5, "未勾选任何功能")
     return Parsed(chosen)
