@@ -474,3 +474,52 @@ def test_a_line_of_labels_followed_by_other_text_takes_nothing(tmp_path):
     pages = [["服务人员数  大专以上学历人数  中级以上职称人数", "平台2025年服务企业 120 家", "35  20  11"]]
     f = _extract(pdf_file(tmp_path / "申请报告.pdf", pages)).fields
     assert "staff_college_or_above" not in f or f["staff_college_or_above"].value is None
+
+
+def test_ocr_lines_of_a_two_line_check_box_cell_with_its_label_on_the_second(tmp_path):
+    """OCR groups a two-line cell's first line alone and puts the (vertically centred) label on
+    the second: the two lines are one answer, the word broken between them whole again."""
+    pages = [["□信息服务 □技术服务 ☑创业服务 ☑培训服务 □融资服", "申报功能 务 □咨询服务 □市场服务"]]
+    f = _extract(pdf_file(tmp_path / "申请报告.pdf", pages)).fields
+    assert f["functions_claimed"].value == ["entrepreneurship", "training"]
+
+
+def test_an_unclosed_bracket_at_the_end_of_a_wrapped_label(tmp_path):
+    pages = [["上年度服务中小企业数量（ 64", "2025年）", "前一年度服务中小企业数量（ 58", "2024年）"]]
+    f = _extract(pdf_file(tmp_path / "申请报告.pdf", pages)).fields
+    assert (f["smes_served_last_year"].value, f["smes_served_prior_year"].value) == (64, 58)
+
+
+WRAPPED_OCR_LINES = [  # OCR lines of a scanned 4-column table whose cells wrap onto a second line
+    "平台名称 宁夏智联中小企业综合服务", "平台",
+    "注册地址 宁夏银川市金凤区宁安大街", "490号智慧产业园A座6层",
+    "资产总额(万元) 325.68 上年度营业收入( 486.52", "万元)",
+    "上年度服务收入( 213.56 上年度服务支出( 164.89", "万元) 万元)",
+    "从事中小企业服务 18 其中大专及以上学 15", "人员数 历",
+    "其中中级及以上职 9 集聚服务机构数 6", "称",
+    "上年度服务中小企 86 前年度服务中小企 72", "业数量(2025年) 业数量(2024年)",
+    "二、功能指标表",
+]
+
+
+def test_wrapped_cells_of_a_scanned_table_read_as_whole_labels_and_values(tmp_path):
+    f = _extract(pdf_file(tmp_path / "申请报告.pdf", [WRAPPED_OCR_LINES])).fields
+    expected = {
+        "platform_name": "宁夏智联中小企业综合服务平台", "address": "宁夏银川市金凤区宁安大街490号智慧产业园A座6层",
+        "total_assets": 3_256_800.0, "revenue": 4_865_200.0, "service_income": 2_135_600.0,
+        "service_expense": 1_648_900.0, "service_staff": 18, "staff_college_or_above": 15,
+        "staff_mid_title_or_above": 9, "aggregated_agencies": 6,
+        "smes_served_last_year": 86, "smes_served_prior_year": 72,
+    }
+    assert {k: f[k].value for k in expected} == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["申报功能 □信息服务 □技术服务 □创业服务 □培训服务 □融资服", "务☑咨询服务 □市场服务"], ["consulting"]),
+    (["申报功能 信息服务 □技术服务 □创业服务 □培训服务 □融资服", "务 □咨询服务 市场服务"], ["information", "market"]),
+])
+def test_a_check_box_answer_broken_inside_an_option_name(tmp_path, lines, expected):
+    """OCR breaks a wrapped cell inside "融资服务": the broken-off characters go back to the
+    option, the second line stays part of the answer (boxes OCR lost: the options without one)."""
+    fv = _extract(pdf_file(tmp_path / "申请报告.pdf", [lines])).fields["functions_claimed"]
+    assert fv.value == expected

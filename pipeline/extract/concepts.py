@@ -115,6 +115,7 @@ class Label:
 
 
 _BRACKETED = re.compile(r"[(（【\[]([^()（）【】\[\]]*)[)）】\]]")
+_UNCLOSED = re.compile(r"[（(]([^（()）]*)$")  # a bracket the line ends before closing
 _CAL_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年|届)|^((?:19|20)\d{2})$")  # "2025年", or "2025" alone
 
 
@@ -136,6 +137,12 @@ def read_label(text: str) -> Label:
             elif not any(w in part for w in vocab.instructions):
                 extras.append(part)
         raw = _BRACKETED.sub(" ", raw)
+    if cut := _UNCLOSED.search(raw):  # "上年度服务中小企业数量（" with "2025年）" wrapped onto the next line
+        part, raw = cut.group(1), raw[: cut.start()]
+        if found := p.find_unit(part):
+            unit = unit or found
+        elif part.strip() and not any(w in part for w in vocab.instructions):
+            extras.append(part)
     main, unit_after = _split_unit_suffix(p.norm(raw))
     unit = unit or unit_after
     year, relative = None, None

@@ -118,7 +118,7 @@ def reading_settings(kind: InputKind) -> str:
     OCR cache key); memory and thread settings only change how fast."""
     cfg = ocr_settings()
     det, probe = cfg.detection[kind], cfg.photo_probe if kind == "image" else None
-    read_as = f"det={det.limit_type}:{det.side_len}"
+    read_as = f"det={det.limit_type}:{det.side_len};turn=page"  # crops turned by the page's verdict
     return read_as + (f";probe={probe.limit_type}:{probe.side_len}:{probe.max_boxes}" if probe else "")
 
 
@@ -220,10 +220,13 @@ class Votes:
 
 
 def read_page(image: np.ndarray, vote_lines: int, kind: InputKind) -> tuple[list[Piece], Votes]:
-    """`recognise`, plus how the direction classifier saw the `vote_lines` longest lines (by
-    recognised text, at least two characters) in that same call: rapidocr classifies every
-    line crop anyway (and turns those it reads as upside down before recognising them), it
-    just does not return the verdicts. Tall crops are turned 90° counter-clockwise first.
+    """Detect, classify and recognise text in a BGR image, and say how the direction classifier
+    saw the page: its verdicts on the `vote_lines` widest text crops (tall crops are turned 90°
+    counter-clockwise by the engine first).
+
+    The page decides the direction of every crop: all are recognised turned 180° when most of
+    the widest are upside down, none otherwise. rapidocr turns each crop by its own verdict, and
+    on a short crop that verdict is unreliable: an upright "90%" read turned as "%06".
 
     An image is first searched for text at the photo probe's smaller size (ocr.yaml): with
     fewer than `max_boxes` text boxes it is a photo with little text (a banner, a caption) and
@@ -235,17 +238,22 @@ def read_page(image: np.ndarray, vote_lines: int, kind: InputKind) -> tuple[list
     probe = cfg.photo_probe if kind == "image" else None
     if probe is not None:
         _detect_at(eng, probe)
-        eng.update_params(use_det=True, use_cls=False, use_rec=False)
         probed = dict(record)  # the detection step notes its padding in the record
-        det, _, _, crops = eng.run_ocr_steps(img, probed)
-        eng.update_params(use_det=True, use_cls=True, use_rec=True)
+        det, crops = _detect(eng, img, probed)
         if det.boxes is None or len(det.boxes) < probe.max_boxes:
-            cls, rec = _recognise_crops(eng, crops)
-            return _output(eng, original, det, cls, rec, crops, probed, vote_lines)
+            return _recognised(eng, original, det, crops, probed, vote_lines)
     _detect_at(eng, cfg.detection[kind])
-    eng.update_params(use_det=True, use_cls=True, use_rec=True)  # rapidocr keeps call flags as instance state
-    det, cls, rec, crops = eng.run_ocr_steps(img, record)
-    return _output(eng, original, det, cls, rec, crops, record, vote_lines)
+    det, crops = _detect(eng, img, record)
+    return _recognised(eng, original, det, crops, record, vote_lines)
+
+
+def _detect(eng, img, record: dict):
+    eng.update_params(use_det=True, use_cls=False, use_rec=False)  # rapidocr keeps call flags as instance state
+    try:
+        det, _, _, crops = eng.run_ocr_steps(img, record)
+    finally:
+        eng.update_params(use_det=True, use_cls=True, use_rec=True)
+    return det, crops
 
 
 def _detect_at(eng, det: Detection) -> None:
@@ -254,27 +262,28 @@ def _detect_at(eng, det: Detection) -> None:
     detector.limit_type, detector.limit_side_len = det.limit_type, det.side_len
 
 
-def _recognise_crops(eng, crops: list):
+def _recognised(eng, original, det, crops: list, record: dict, vote_lines: int) -> tuple[list[Piece], Votes]:
     from rapidocr.ch_ppocr_cls import TextClsOutput
-    from rapidocr.ch_ppocr_rec import TextRecOutput
 
-    if not crops:
-        return TextClsOutput(), TextRecOutput()
-    turned, cls = eng.cls_and_rotate(crops)
-    return cls, eng.recognize_txt(turned)
-
-
-def _output(eng, original, det, cls, rec, crops, record, vote_lines: int) -> tuple[list[Piece], Votes]:
-    labels = list(getattr(cls, "cls_res", None) or [])
-    texts, scores = list(rec.txts or []), list(rec.scores or [])
-    votes = Votes()
-    if len(labels) == len(texts) == len(scores):
-        floor = ocr_settings().min_text_score
-        read = zip(texts, scores, labels, strict=True)
-        texty = [(len(text), str(label)) for text, score, (label, _) in read if score >= floor and len(text) >= 2]
-        longest = sorted(texty, key=lambda item: item[0], reverse=True)[:vote_lines]
-        flipped = sum(label == "180" for _, label in longest)
-        votes = Votes(flipped, len(longest) - flipped)
     if det.boxes is None or not crops:
-        return [], votes
-    return _pieces(eng.build_final_output(original, det, cls, rec, crops, record)), votes
+        return [], Votes()
+    verdicts = eng._load_cls_model()(crops).cls_res  # (label, score) per crop; its turned copies unused
+    votes = _votes(crops, verdicts, vote_lines)
+    turned = [_rotate_180(c) for c in crops] if votes.flipped > votes.upright else crops
+    rec = eng.recognize_txt(turned)
+    out = eng.build_final_output(original, det, TextClsOutput(cls_res=verdicts), rec, crops, record)
+    return _pieces(out), votes
+
+
+def _votes(crops: list, verdicts: list, vote_lines: int) -> Votes:
+    """The classifier's verdicts on the widest crops (two characters wide at least)."""
+    widths = [(c.shape[1] / max(c.shape[0], 1), n) for n, c in enumerate(crops)]
+    widest = [n for ratio, n in sorted(widths, reverse=True) if ratio >= 2][:vote_lines]
+    flipped = sum("180" in str(verdicts[n][0]) for n in widest)
+    return Votes(flipped, len(widest) - flipped)
+
+
+def _rotate_180(crop):
+    import cv2
+
+    return cv2.rotate(crop, cv2.ROTATE_180)
