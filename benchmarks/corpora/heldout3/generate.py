@@ -15,6 +15,7 @@ import io
 import json
 import random
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -86,8 +87,9 @@ def _pdf_story(blocks):
         elif b[0] == "table":
             rows = b[1]
             ncol = max(len(r) for r in rows)
-            data = [[Paragraph(str(c), st_p) for c in r] + [""] * (ncol - len(r)) for r in rows]
-            t = Table(data, colWidths=[460 / ncol] * ncol, repeatRows=1 if b[2:] and b[2] else 0)
+            data = [[Paragraph(str(c).replace("\n", "<br/>"), st_p) for c in r] + [""] * (ncol - len(r)) for r in rows]
+            widths = b[3] if len(b) > 3 else [460 / ncol] * ncol
+            t = Table(data, colWidths=widths, repeatRows=1 if b[2:] and b[2] else 0)
             style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), "STSong-Light")]
             for i, r in enumerate(rows):
                 if len(r) < ncol:
@@ -119,6 +121,10 @@ def pdf_pages(data: bytes) -> int:
 def _wrap(text, font, width):
     lines, cur = [], ""
     for ch in text:
+        if ch == "\n":
+            lines.append(cur)
+            cur = ""
+            continue
         if cur and font.getlength(cur + ch) > width:
             lines.append(cur)
             cur = ""
@@ -158,17 +164,20 @@ def to_images(blocks, rng, photo=False):
         elif b[0] == "table":
             rows = b[1]
             ncol = max(len(r) for r in rows)
-            cw = (W - 2 * M) / ncol
+            widths = b[3] if len(b) > 3 else [1] * ncol
+            xs = [M]
+            for w in widths:
+                xs.append(xs[-1] + (W - 2 * M) * w / sum(widths))
             for r in rows:
-                wrapped = [_wrap(str(c), f_p, (cw if j < len(r) - 1 else W - M - (M + j * cw)) - 16)
+                wrapped = [_wrap(str(c), f_p, (xs[j + 1] if j < len(r) - 1 else W - M) - xs[j] - 16)
                            for j, c in enumerate(r)]
                 rh = 34 * max(len(w) for w in wrapped) + 10
                 if y + rh > H - M:
                     new()
                 d = ImageDraw.Draw(img)
                 for j, _c in enumerate(r):
-                    x0 = M + j * cw
-                    x1 = M + (j + 1) * cw if j < len(r) - 1 else W - M
+                    x0 = xs[j]
+                    x1 = xs[j + 1] if j < len(r) - 1 else W - M
                     d.rectangle([x0, y, x1, y + rh], outline=0, width=2)
                     for k, line in enumerate(wrapped[j]):
                         d.text((x0 + 8, y + 6 + 34 * k), line, fill=0, font=f_p)
@@ -190,13 +199,16 @@ def to_images(blocks, rng, photo=False):
 def images_pdf(images, path: Path):
     path.parent.mkdir(parents=True, exist_ok=True)
     rgb = [im.convert("RGB") for im in images]
-    rgb[0].save(str(path), "PDF", resolution=120, save_all=True, append_images=rgb[1:])
+    when = time.strptime("2026-03-22 09:41:00", "%Y-%m-%d %H:%M:%S")  # a fixed date so the bytes repeat for a seed
+    rgb[0].save(str(path), "PDF", resolution=120, save_all=True, append_images=rgb[1:], creationDate=when, modDate=when)
 
 
 # ---------------------------------------------------------------- content
 
 def make_uscc(rng, prefix):
-    body = prefix + "".join(rng.choice(CODE_CHARS) for _ in range(17 - len(prefix)))
+    # 2 characters of authority and type, 6 digits of region, then a 9-character organisation code
+    body = prefix + "".join(rng.choice("0123456789") for _ in range(8 - len(prefix)))
+    body += "".join(rng.choice(CODE_CHARS) for _ in range(9))
     return body + uscc_lib.calc_check_digit(body)
 
 
@@ -355,14 +367,14 @@ def licence_blocks(a):
     name = a["licence_name"]
     lic = a["licence_uscc"]
     if kind == "current":
-        return [("table", [[f"统一社会信用代码 {lic}", "营 业 执 照", f"证照编号：{a['zzbh']}"]]),
+        return [("table", [[f"统一社会信用代码\n{lic}", "营 业 执 照", f"证照编号：{a['zzbh']}"]], False, [200, 90, 190]),
                 ("title", "（副本）"),
                 ("table", [["名称", name, "注册资本", f"{a['capital'] / 10000:g}万元"],
                            ["类型", "有限责任公司（自然人投资或控股）", "成立日期", cn_date(a["established"])],
                            ["法定代表人", a["legal_rep"], "营业期限", f"{cn_date(a['established'])}至长期"],
                            ["经营范围", "企业管理咨询；信息技术咨询服务；会议及展览服务；"
                                     "（依法须经批准的项目，经相关部门批准后方可开展经营活动）",
-                            "住所", f"宁夏{a['city']}{a['county']}某路{a['area'] % 97 + 1}号"]]),
+                            "住所", f"宁夏{a['city']}{a['county']}某路{a['area'] % 97 + 1}号"]], False, [74, 190, 62, 154]),
                 ("para", f"登记机关：{a['city']}市场监督管理局    2024年6月12日")]
     if kind == "older":
         return [("title", "营业执照"), ("para", "（副 本）"),
@@ -376,7 +388,7 @@ def licence_blocks(a):
                 ("para", "经营范围：企业服务；咨询服务；培训服务（不含学历教育）。"),
                 ("para", f"登记机关：{a['city']}工商行政管理局    二〇一七年三月一日")]
     if kind == "branch":
-        return [("table", [[f"统一社会信用代码 {lic}", "营 业 执 照", f"证照编号：{a['zzbh']}"]]),
+        return [("table", [[f"统一社会信用代码\n{lic}", "营 业 执 照", f"证照编号：{a['zzbh']}"]], False, [200, 90, 190]),
                 ("table", [["名称", name], ["类型", "有限责任公司分公司"], ["负责人", a["legal_rep"]],
                            ["成立日期", cn_date(a["established"])], ["营业期限", "长期"],
                            ["营业场所", f"宁夏{a['city']}{a['county']}"], ["经营范围", "信息技术服务；企业管理咨询。"]]),
@@ -449,8 +461,9 @@ def audit_blocks(a):
                    ["本期收入合计", m(rev), m(rev * 0.94)], ["本期费用合计", m(rev * 0.95), m(rev * 0.9)]]
     else:
         is_title = "业务活动表"
-        is_rows = [["项目", "非限定性", "合计"], ["捐赠收入", m(rev * 0.1), m(rev * 0.1)],
-                   ["会费收入", m(rev * 0.3), m(rev * 0.3)], ["提供服务收入", m(rev * 0.6), m(rev * 0.6)],
+        si = a["service_income"]
+        is_rows = [["项目", "非限定性", "合计"], ["捐赠收入", m((rev - si) * 0.25), m((rev - si) * 0.25)],
+                   ["会费收入", m((rev - si) * 0.75), m((rev - si) * 0.75)], ["提供服务收入", m(si), m(si)],
                    ["收入合计", m(rev), m(rev)], ["费用合计", m(rev * 0.93), m(rev * 0.93)]]
     blocks = [("title", "审计报告"), ("para", f"{firm}审字〔2026〕第{a['seq']:03d}号"),
               ("para", f"{a['unit_name']}全体{'股东' if nat == 'enterprise' else '成员'}："), *op,
@@ -523,7 +536,7 @@ def staff(a, rng):
     for i in range(n):
         qualified = i < q
         edu = rng.choice(["本科", "大专", "硕士研究生"]) if qualified else rng.choice(["高中", "中专"])
-        title = (rng.choice(["中级经济师", "高级工程师", "无"]) if qualified and i < a["mid_title"]
+        title = (rng.choice(["中级经济师", "高级工程师"]) if i < a["mid_title"]
                  else ("助理工程师" if i % 3 == 0 else "无"))
         rows.append([i + 1, person(rng), rng.choice("男女"), edu, title, rng.choice(["服务专员", "咨询顾问", "项目经理", "培训讲师"])])
     order = list(range(n))
@@ -537,9 +550,13 @@ def write_lists(a, rng, root: Path, files: dict):
     st = staff(a, rng)
     for i, r in enumerate(st):
         r[0] = i + 1
+    happy = round(a["clients"] * a["satisfaction"] / 100)
     clients = [[i + 1, f"宁夏{rng.choice('金银恒泰华兴盛达鑫')}{rng.choice('源丰诚信和宇辰')}{i:02d}号商贸有限公司",
-                f"{LAST}年{rng.randint(1, 12)}月", rng.choice(["满意", "非常满意", "满意"])]
+                f"{LAST}年{rng.randint(1, 12)}月", rng.choice(["满意", "非常满意"]) if i < happy else "不满意"]
                for i in range(a["clients"])]
+    rng.shuffle(clients)
+    for i, r in enumerate(clients):
+        r[0] = i + 1
     equip = [[i + 1, rng.choice(["服务器", "投影仪", "多功能一体机", "笔记本电脑", "会议系统", "服务管理软件"]), 1 + i % 3, "台/套"]
              for i in range(8)]
     specs = [("equipment_list", "主要服务设施及仪器设备清单", ["序号", "名称", "数量", "单位"], equip, "设备清单"),
