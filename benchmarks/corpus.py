@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BLIND = {"heldout", "heldout2"}
+BLIND = {"heldout", "heldout2", "heldout3"}
 
 
 def same(expected, got) -> bool:
