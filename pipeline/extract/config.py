@@ -110,6 +110,7 @@ class Labels(Model):
     checkbox: Checkbox
     yes_words: list[str]
     no_words: list[str]
+    question_words: list[str]
     evidence_words: list[str]
     unit_nature: dict[str, list[str]]
     functions: dict[str, list[str]]

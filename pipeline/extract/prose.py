@@ -66,6 +66,8 @@ def extract_prose_flags(doc: ReadDocument, col: Collector) -> None:
                     if at < 0 or len(flat) > 120:
                         continue
                     before = flat[max(0, at - 6):at]
+                    for word in map(p.norm, vocab.question_words):
+                        before = before.replace(word, "")  # "是否具有培训资质": a question, not a no
                     if any(w and w in before for w in map(p.norm, vocab.no_words)):  # "—" normalises to nothing
                         value = False
                     # one-character yes-words (是, 有) occur in any sentence; only longer ones say yes

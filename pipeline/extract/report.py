@@ -61,7 +61,7 @@ def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = N
         state.unit = p.statement_unit(block.text) if block.loc.page is not None else None  # a page's 单位 line
         state.line_years = []
         for line in _join_option_lines(_join_wrapped(block.text.split("\n"))):
-            if block.loc.page is not None and p.norm(line) in rows_read.get(block.loc.page, ()):
+            if block.loc.page is not None and _in_table_row(line, rows_read.get(block.loc.page, set())):
                 continue  # a PDF table row, read with its columns (years, requirements) already
             section = _line(state, line, block.loc, section)
     state.unit = None
@@ -112,18 +112,29 @@ def _table_rows(doc: ReadDocument) -> dict[int, set[str]]:
     for table in doc.tables:
         if table.page is None:
             continue
+        tags = _column_tags(table.rows)
         for row in table.rows:
-            key = "".join(p.norm(c.text) for _, c in _dedupe(row))
-            if key:
-                out.setdefault(table.page, set()).add(key)
+            for cells in (_dedupe(row), _dedupe(row, tags), list(enumerate(row))):
+                if key := "".join(p.norm(c.text) for _, c in cells):
+                    out.setdefault(table.page, set()).add(key)
     return out
 
 
-def _dedupe(row: list[Cell]) -> list[tuple[int, Cell]]:
-    """A merged cell repeats in every grid position it covers: keep it once."""
+def _in_table_row(line: str, rows: set[str]) -> bool:
+    """A text-layer line that is a table row, or a piece of one (the layer may break a row whose
+    cells sit at different heights into several lines)."""
+    key = p.norm(line)
+    return bool(key) and any(key in row for row in rows)
+
+
+def _dedupe(row: list[Cell], tags: dict[int, YearTag] | None = None) -> list[tuple[int, Cell]]:
+    """A merged cell repeats in every grid position it covers: keep it once. Under two year
+    columns the same text is two answers ("是 | 是" under 2024年 | 2025年), both kept."""
+    tags = tags or {}
     out: list[tuple[int, Cell]] = []
     for i, cell in enumerate(row):
-        if out and out[-1][1].text == cell.text and cell.text:
+        years = tags.get(out[-1][0]) if out else None, tags.get(i)
+        if out and out[-1][1].text == cell.text and cell.text and not (all(years) and years[0] != years[1]):
             continue
         out.append((i, cell))
     return out
@@ -180,7 +191,7 @@ def _table(state: _State, rows: list[list[Cell]]) -> None:
     section = None
     above: str | None = None  # the function a merged first column named in the row above
     for row in rows:
-        cells = [(i, c) for i, c in _dedupe(row) if roles.get(i) != "requirement"]
+        cells = [(i, c) for i, c in _dedupe(row, tags) if roles.get(i) != "requirement"]
         filled = [c for _, c in cells if p.norm(c.text)]
         if filled and len({p.norm(c.text) for c in filled}) == 1 and (fn := function_in(filled[0].text)):
             section = fn  # a row naming a function alone ("一、信息服务") heads the rows below
@@ -244,7 +255,7 @@ def _row(state: _State, cells: list[tuple[int, Cell]], tags: dict[int, YearTag],
         i = j
     if function and fn_index is not None:
         name = next(c for idx, c in cells if idx == fn_index)
-        rest = [c for idx, c in cells if id(c) not in used and idx != fn_index]
+        rest = [c for idx, c in cells if id(c) not in used and idx != fn_index and idx not in tags]  # a year column holds figures, never the mark
         state.claims.mark(function, rest, name)
         if function not in state.claims.marks and any(_positive(c.text) for c in rest if value_like(c.text)):
             state.claims.filled(function, name)  # "咨询服务 120" with the 是否申报 mark lost on a scan
