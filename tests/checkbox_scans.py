@@ -51,10 +51,12 @@ def mark(draw: ImageDraw.ImageDraw, x: int, y: int, size: int, style: str, check
 
 
 def report_page(claimed: set[str], style: str = "box_tick", layout: str = "line", width: int = 1240,
-                unit: str = "宁夏星河科技服务有限公司", smudged: frozenset[str] = frozenset()) -> Image.Image:
+                unit: str = "宁夏星河科技服务有限公司", smudged: frozenset[str] = frozenset(),
+                wrap_inside: bool = False) -> Image.Image:
     """A report page: title, the applicant, the function marks (in one line or one per row of a
     table with a 是否申报 column), and a small indicator table below. The `smudged` functions'
-    boxes carry a dot of ink instead of a tick."""
+    boxes carry a dot of ink instead of a tick. `wrap_inside`: the line wraps inside the fourth
+    option's name (its box and first two characters end the line, the rest opens the next)."""
     s = width / 1240
     img = Image.new("RGB", (width, int(width * 1.3)), (252, 251, 247))
     draw = ImageDraw.Draw(img)
@@ -67,11 +69,15 @@ def report_page(claimed: set[str], style: str = "box_tick", layout: str = "line"
         x = int(90 * s)
         draw.text((x, y), "申报功能：", font=text, fill=INK)
         x += int(text.getlength("申报功能：")) + int(8 * s)
+        start = int(90 * s) + int(text.getlength("申报功能：")) + int(8 * s)
         for n, (key, name) in enumerate(FUNCTIONS.items()):
-            if n == 4:  # the form wraps after four options
-                x, y = int(90 * s) + int(text.getlength("申报功能：")) + int(8 * s), y + int(50 * s)
+            if n == 4 and not wrap_inside:  # the form wraps after four options
+                x, y = start, y + int(50 * s)
             box_style, ticked = ("smudge", True) if key in smudged else (style, key in claimed)
             x += mark(draw, x, y + int(4 * s), size, box_style, ticked) + int(6 * s)
+            if n == 3 and wrap_inside:
+                draw.text((x, y), name[:2], font=text, fill=INK)
+                x, y, name = start, y + int(50 * s), name[2:]
             draw.text((x, y), name, font=text, fill=INK)
             x += int(text.getlength(name)) + int(36 * s)
         y += int(90 * s)

@@ -16,7 +16,7 @@ from pipeline.models import FileKind, Location, MaterialType, ReadDocument, Text
 from pipeline.read import ocr_engine
 from pipeline.read.ocr_layout import engine_input
 from pipeline.read.ocr_marks import find_boxes, mark_settings, restore_marks, verdict
-from tests.checkbox_scans import report_page, scanned
+from tests.checkbox_scans import FUNCTIONS, report_page, scanned
 from tests.test_ocr_licence import read_image
 from tests.test_ocr_support import cjk_font_spec, font
 
@@ -62,6 +62,21 @@ def test_each_mark_style_gives_the_claimed_functions(style, layout, photo, tmp_p
     assert fv.value == ORDERED, [line.text for line in doc.blocks[0].ocr_lines]
     assert not fv.review
     assert fv.source.file == f"{style}.jpg" and fv.source.page == 1  # provenance: the page of the scan
+
+
+@needs_ocr
+@pytest.mark.parametrize(("ticked", "photo"), [
+    ({"training"}, False), ({"information", "training"}, True), ({"financing"}, False),
+    ({"entrepreneurship", "training"}, True),
+])
+def test_a_box_line_wrapping_inside_an_option_name(ticked, photo, tmp_path):
+    """The line breaks inside the fourth option's name ("☑培训" | "服务 □融资服务"): each tick stays
+    with its own option, also the first option's box inside the piece that opens with the label
+    (a class a blind corpus reported: the tick given to the neighbouring function)."""
+    fv, doc = claimed(scanned(report_page(ticked, wrap_inside=True), photo=photo), tmp_path / "wrap.jpg")
+    order = list(FUNCTIONS)
+    assert fv is not None and fv.value == sorted(ticked, key=order.index), [line.text for line in doc.blocks[0].ocr_lines]
+    assert not any("方框" in r for r in fv.review)
 
 
 @needs_ocr

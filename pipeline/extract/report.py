@@ -603,9 +603,9 @@ def _glued(before: str, line: str) -> tuple[str, str] | None:
     if not 0 < len(head) <= 2 or not p.has_cjk(head):
         return None
     last = before.split()[-1] if before.split() else ""
-    whole, broken = options_in(last + head).get("functions", (0, 0.0))[1], options_in(last).get("functions", (0, 0.0))[1]
-    if not whole >= 0.99 > broken:  # "融资服" + "务": an option whole only with them
-        return None
+    whole = options_in(last + head).get("functions", (0, 0.0))[1]
+    if whole < 0.99 or options_in(head).get("functions", (0, 0.0))[1] >= 0.99:
+        return None  # "融资服" + "务", "☑培训" + "服务": an option whole with them, and they no option alone
     return before.rstrip() + head, stripped[cut:]
 
 

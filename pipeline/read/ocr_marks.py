@@ -41,6 +41,7 @@ class MarkSettings(Model):
     unclear: str
     box_symbols: list[str]
     frame_chars: str
+    narrow_chars: str
 
 
 @cache
@@ -193,26 +194,39 @@ def _written_in(piece: oe.Piece, boxes: list[Box], advance: float | None, s: Mar
     """The piece with boxes its text left out written in (OCR read "创业服务培训服务" across two
     boxes). Only when both readings of the piece's width agree: its characters plus the boxes
     fit the page's character width better than its characters alone, and no character where a
-    box stands is one that looks like a box (国, 回, 日: then the "box" is that character)."""
+    box stands is one that looks like a box (国, 回, 日: then the "box" is that character).
+    Narrow punctuation ("申报功能:信息服务") counts half a character."""
     text = piece.text
-    if advance is None or len(text) < 3 or not all(_wide(ch) or ch in s.box_symbols for ch in text):
+    if advance is None or len(text) < 3 or not all(_wide(ch) or ch in s.box_symbols or ch in s.narrow_chars
+                                                   for ch in text):
         return piece
+    units = [0.5 if ch in s.narrow_chars and not _wide(ch) else 1.0 for ch in text]
     x0, _, x1, _ = _extent(piece)
     width = x1 - x0
     boxed = sum(b.x1 - b.x0 for b in boxes)
-    with_boxes, without = (width - boxed) / len(text), width / len(text)
+    with_boxes, without = (width - boxed) / sum(units), width / sum(units)
     if not (abs(with_boxes - advance) < abs(without - advance) and without > 1.1 * advance):
         return piece
-    if any(_frame_char_at(text, (b.centre[0] - x0) / width * len(text), s) for b in boxes):
+    if any(_frame_char_at(text, (b.centre[0] - x0) / width * sum(units), s) for b in boxes):
         return piece
-    step = (width - boxed) / len(text)
+    step = (width - boxed) / sum(units)
     chars, passed = list(text), 0.0
     for inserted, box in enumerate(boxes):
         # floor: a form leaves a gap before each box, so the characters before it are fewer than the width says
-        index = min(len(text), max(0, int((box.x0 - x0 - passed) / step)))
+        index = _chars_within(units, (box.x0 - x0 - passed) / step)
         chars.insert(index + inserted, verdict(box.fill))
         passed += box.x1 - box.x0
     return oe.Piece(piece.points, "".join(chars), piece.score)
+
+
+def _chars_within(units: list[float], room: float) -> int:
+    """How many characters (of these widths) fit whole into `room` character widths."""
+    used = count = 0
+    for unit in units:
+        if used + unit > room + 1e-9:
+            break
+        used, count = used + unit, count + 1
+    return count
 
 
 def _frame_char_at(text: str, at: float, s: MarkSettings) -> bool:
