@@ -128,6 +128,23 @@ def test_boxes_found_on_a_drawn_page():
     assert [m for _, m in marks][:7] == ["□", "☑", "□", "□", "□", "□", "□"]
 
 
+def test_a_filled_box_touching_the_first_character_is_found_and_written_in():
+    """At 150 dpi a filled box printed tight before a heavy character joins it into one blot
+    ("■信"); the square at its left is the box, and a piece OCR began after it gets it back."""
+    img = Image.new("RGB", (1200, 120), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([40, 42, 66, 68], fill=(0, 0, 0))
+    draw.text((68, 38), "信息服务", font=font(30), fill=(0, 0, 0))
+    bgr, _ = engine_input(img)
+    boxes = [b for b in find_boxes(bgr, 36.0) if b.x0 < 80]
+    assert len(boxes) == 1 and verdict(boxes[0].fill) == mark_settings().checked
+    piece = ocr_engine.Piece([(40.0, 36.0), (420.0, 36.0), (420.0, 74.0), (40.0, 74.0)], "信息服务□技术服务", 0.95)
+    other = ocr_engine.Piece([(430.0, 36.0), (600.0, 36.0), (600.0, 74.0), (430.0, 74.0)], "□培训服务", 0.95)
+    body = ocr_engine.Piece([(40.0, 90.0), (280.0, 90.0), (280.0, 118.0), (40.0, 118.0)], "中小企业服务平台", 0.99)
+    restored = restore_marks(bgr, [piece, other, body])  # the body text gives the page's character width
+    assert restored[0].text.startswith("☑信息服务")
+
+
 # ------------------------------------------------------------ the OCR text, as scans give it
 def report(*lines: str) -> list:
     doc = ReadDocument(file="附件2.jpg", kind=FileKind.image,

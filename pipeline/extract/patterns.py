@@ -283,7 +283,10 @@ def checkbox_options(text: str) -> list[tuple[bool, str]]:
     if len(parts) < 3:
         return []
     options: list[tuple[bool, str]] = []
-    if norm(parts[0]) == "":  # mark before the option: ["", "☑", "企业 ", "□", "事业单位"]
+    # mark before the option: ["", "☑", "企业 ", "□", "事业单位"]; also when the first option's mark
+    # was lost ("信息服务□技术服务…☑咨询服务□市场服务": an option after the last mark)
+    lost_first = bool(norm(parts[0]) and norm(parts[-1])) and not re.search(r"[()（）]", text)
+    if norm(parts[0]) == "" or lost_first:
         for i in range(1, len(parts) - 1, 2):
             options.append((parts[i] in box.checked, parts[i + 1].strip()))
         return [(checked, opt) for checked, opt in options if norm(opt)]

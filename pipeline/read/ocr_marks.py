@@ -88,20 +88,30 @@ def find_boxes(image: np.ndarray, line_height: float) -> list[Box]:
         if not (low <= w <= 1.5 * high and low <= h <= 1.5 * high):
             continue
         x, y, w, h = _trimmed(frame[y : y + h, x : x + w] > 0, x, y)
-        if not (low <= w <= high and low <= h <= high) or min(w, h) / max(w, h) < s.squareness:
-            continue
-        side = frame[y : y + h, x : x + w] > 0
-        band = max(1, round(0.2 * min(w, h)))
-        covers = (side[:band].any(axis=0).mean(), side[-band:].any(axis=0).mean(),
-                  side[:, :band].any(axis=1).mean(), side[:, -band:].any(axis=1).mean())
-        if min(covers) < s.side_cover:
-            continue
-        dx, dy = max(1, round(s.inset * w)), max(1, round(s.inset * h))
-        inside = ink[y + dy : y + h - dy, x + dx : x + w - dx]
-        if inside.size == 0:
-            continue
-        boxes.append(Box(int(x), int(y), int(x + w), int(y + h), round(float((inside > 0).mean()), 3)))
+        box = _box(frame, ink, x, y, w, h, low, high, s)
+        if box is None and w > 1.3 * h:  # a filled box joined to the heavy first character after it ("■信")
+            box = _box(frame, ink, x, y, h, h, low, high, s)
+        if box is not None:
+            boxes.append(box)
     return boxes
+
+
+def _box(frame: np.ndarray, ink: np.ndarray, x: int, y: int, w: int, h: int, low: float, high: float,
+         s: MarkSettings) -> Box | None:
+    """The square at (x, y, w, h) as a printed box, with its inside's ink share; None if it is none."""
+    if not (low <= w <= high and low <= h <= high) or min(w, h) / max(w, h) < s.squareness:
+        return None
+    side = frame[y : y + h, x : x + w] > 0
+    band = max(1, round(0.2 * min(w, h)))
+    covers = (side[:band].any(axis=0).mean(), side[-band:].any(axis=0).mean(),
+              side[:, :band].any(axis=1).mean(), side[:, -band:].any(axis=1).mean())
+    if min(covers) < s.side_cover:
+        return None
+    dx, dy = max(1, round(s.inset * w)), max(1, round(s.inset * h))
+    inside = ink[y + dy : y + h - dy, x + dx : x + w - dx]
+    if inside.size == 0:
+        return None
+    return Box(int(x), int(y), int(x + w), int(y + h), round(float((inside > 0).mean()), 3))
 
 
 def _trimmed(part: np.ndarray, x: int, y: int) -> tuple[int, int, int, int]:
@@ -155,6 +165,8 @@ def restore_marks(image: np.ndarray, pieces: list[oe.Piece]) -> list[oe.Piece]:
                 continue  # no check-box line, or OCR read this box: its symbol stands
             fixed = _space_filled(out[host], cx, mark)
             if fixed is out[host]:
+                fixed = _leading(out[host], box, mark, advance, s)
+            if fixed is out[host]:
                 inside.setdefault(host, []).append(box)
             out[host] = fixed
         elif (boxed_line or _in_column(box, boxes)) and _beside_text(box, texty, line_height * s.max_gap):
@@ -205,7 +217,8 @@ def _written_in(piece: oe.Piece, boxes: list[Box], advance: float | None, s: Mar
     width = x1 - x0
     boxed = sum(b.x1 - b.x0 for b in boxes)
     with_boxes, without = (width - boxed) / sum(units), width / sum(units)
-    if not (abs(with_boxes - advance) < abs(without - advance) and without > 1.1 * advance):
+    room = width - sum(units) * advance  # what the characters leave unexplained at the page's width
+    if not (abs(with_boxes - advance) < abs(without - advance) and room >= 0.5 * boxed):
         return piece
     if any(_frame_char_at(text, (b.centre[0] - x0) / width * sum(units), s) for b in boxes):
         return piece
@@ -239,6 +252,15 @@ def _near(piece: oe.Piece, cx: float, chars: list[str] | str) -> int | None:
     at = (cx - x0) / max(1.0, x1 - x0) * len(piece.text)
     spots = sorted((abs(i + 0.5 - at), i) for i, ch in enumerate(piece.text) if ch in chars)
     return spots[0][1] if spots and spots[0][0] <= 1.5 else None
+
+
+def _leading(piece: oe.Piece, box: Box, mark: str, advance: float | None, s: MarkSettings) -> oe.Piece:
+    """A box at the very start of a piece whose text does not begin with one: the piece's first
+    box, which recognition dropped ("■信息服务□技术服务…" read "信息服务□技术服务…")."""
+    x0 = _extent(piece)[0]
+    if advance is None or not piece.text or piece.text[0] in s.box_symbols or box.x0 - x0 > 0.5 * advance:
+        return piece
+    return oe.Piece(piece.points, mark + piece.text, piece.score)
 
 
 def _space_filled(piece: oe.Piece, cx: float, mark: str) -> oe.Piece:
