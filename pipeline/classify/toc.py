@@ -31,7 +31,6 @@ _NUMBERED = re.compile(r"^\s*[(（]?[一二三四五六七八九十\d]{1,3}[)）
 _LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*页?\s*$")
 
 
-
 @dataclass
 class TocEntry:
     title: str

@@ -57,6 +57,8 @@ class Concepts(Model):
     weak_coverage: float
     margin: float
     context_bonus: float
+    wrap_label_piece_max: int
+    wrap_value_piece_max: int
     filler: list[str]
     name_endings: list[str]
     instructions: list[str]

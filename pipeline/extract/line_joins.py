@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..reference import field_catalog
 from . import matching as mt
 from . import patterns as p
-from .concepts import PAIR, function_in, interpret
+from .concepts import PAIR, concepts, function_in, interpret
 from .config import labels
 from .typed import value_like
 from .values import options_in
@@ -39,12 +39,14 @@ def _completed(above: str, line: str) -> str | None:
         return None
     if any(not p.has_cjk(t) or interpret(t) or mt.has_checkbox(t) or function_in(t) for t in pieces):
         return None  # a line of its own: a label, an option, a function's row
-    if len(tokens) == 2 and len(pieces) == 1 and len(p.norm(pieces[0])) <= 20 and not value_like(tokens[1]):
+    vocab = concepts()
+    if len(tokens) == 2 and len(pieces) == 1 and len(p.norm(pieces[0])) <= vocab.wrap_value_piece_max \
+            and not value_like(tokens[1]):
         reading = interpret(tokens[0])
         if reading is not None and not reading.target.startswith(PAIR) \
                 and field_catalog().fields[reading.target].type == "text":
             return f"{tokens[0]} {tokens[1]}{pieces[0]}"  # a text value wrapped in its cell
-    if any(len(p.norm(t)) > 12 or value_like(p.strip_years(t)) for t in pieces):
+    if any(len(p.norm(t)) > vocab.wrap_label_piece_max or value_like(p.strip_years(t)) for t in pieces):
         return None
     labels = [n for n, t in enumerate(tokens) if not value_like(t)]
     if not labels or not all(n + 1 < len(tokens) and value_like(tokens[n + 1]) for n in labels):

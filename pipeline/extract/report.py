@@ -44,7 +44,7 @@ class _State:
     others: list[LabelValue] = field(default_factory=list)
     unit: str | None = None  # "金额单位：万元" above the table being read: the unit of its bare amounts
     line_years: list[YearTag] = field(default_factory=list)  # a text line "指标 2024年 2025年": its columns
-    label_line: list[Cell] = field(default_factory=list)  # a text line of labels only: the next line's columns
+    label_line: list[tuple[Cell, Reading]] = field(default_factory=list)  # a line of labels only: the next line's columns
 
 
 def extract_report(doc: ReadDocument, col: Collector, as_of_year: int | None = None) -> list[LabelValue]:
@@ -481,10 +481,11 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
                     _row(state, list(enumerate(tokens)), {}, section, min_score=LINE_MIN_SCORE)
         return section
     tokens = [Cell(text=t, loc=loc) for t in line.split()]
-    if _under_label_line(state, labels_above, tokens, section):
+    if _under_label_line(state, labels_above, tokens):
         return section
-    if len(tokens) >= 2 and all((r := interpret(c.text, section)) and r.score >= LINE_MIN_SCORE for c in tokens):
-        state.label_line = tokens  # "服务人员数 大专以上学历人数 中级以上职称人数": values on the next line
+    readings = [interpret(c.text, section) for c in tokens] if len(tokens) >= 2 else []
+    if readings and all(r is not None and r.score >= LINE_MIN_SCORE for r in readings):
+        state.label_line = list(zip(tokens, readings, strict=True))  # "服务人员数 大专以上学历人数 …": values next line
         return section
     years = [t for c in tokens if (t := year_tag(c.text))]
     if len(years) >= 2 and len(years) >= len(tokens) - 2 and len({(t.year, t.relative) for t in years}) >= 2:
@@ -501,15 +502,12 @@ def _line(state: _State, line: str, loc: Location, section: str | None) -> str |
     return section
 
 
-def _under_label_line(state: _State, labels_above: list[Cell], tokens: list[Cell], section: str | None) -> bool:
+def _under_label_line(state: _State, labels_above: list[tuple[Cell, Reading]], tokens: list[Cell]) -> bool:
     """The line after a line of labels (on the same page or the next: a page break may fall
     between them): as many figures as there were labels, each read under its label."""
     if not labels_above or len(tokens) != len(labels_above) or not all(value_like(c.text) for c in tokens):
         return False
-    for label, value in zip(labels_above, tokens, strict=True):
-        reading = interpret(label.text, section)
-        if reading is None:
-            continue
+    for (label, reading), value in zip(labels_above, tokens, strict=True):
         if reading.target.startswith(PAIR):
             _pair_values(state, reading, label, [(0, value)], {})
         else:

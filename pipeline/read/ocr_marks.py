@@ -42,6 +42,7 @@ class MarkSettings(Model):
     box_symbols: list[str]
     frame_chars: str
     narrow_chars: str
+    joined_ratio: float
 
 
 @cache
@@ -89,7 +90,7 @@ def find_boxes(image: np.ndarray, line_height: float) -> list[Box]:
             continue
         x, y, w, h = _trimmed(frame[y : y + h, x : x + w] > 0, x, y)
         box = _box(frame, ink, x, y, w, h, low, high, s)
-        if box is None and w > 1.3 * h:  # a filled box joined to the heavy first character after it ("■信")
+        if box is None and w > s.joined_ratio * h:  # a filled box joined to the character after it ("■信")
             box = _box(frame, ink, x, y, h, h, low, high, s)
         if box is not None:
             boxes.append(box)
@@ -213,16 +214,17 @@ def _written_in(piece: oe.Piece, boxes: list[Box], advance: float | None, s: Mar
                                                    for ch in text):
         return piece
     units = [0.5 if ch in s.narrow_chars and not _wide(ch) else 1.0 for ch in text]
+    total = sum(units)  # the text's width in characters
     x0, _, x1, _ = _extent(piece)
     width = x1 - x0
     boxed = sum(b.x1 - b.x0 for b in boxes)
-    with_boxes, without = (width - boxed) / sum(units), width / sum(units)
-    room = width - sum(units) * advance  # what the characters leave unexplained at the page's width
+    with_boxes, without = (width - boxed) / total, width / total
+    room = width - total * advance  # what the characters leave unexplained at the page's width
     if not (abs(with_boxes - advance) < abs(without - advance) and room >= 0.5 * boxed):
         return piece
-    if any(_frame_char_at(text, (b.centre[0] - x0) / width * sum(units), s) for b in boxes):
+    if any(_frame_char_at(text, (b.centre[0] - x0) / width * total, s) for b in boxes):
         return piece
-    step = (width - boxed) / sum(units)
+    step = (width - boxed) / total
     chars, passed = list(text), 0.0
     for inserted, box in enumerate(boxes):
         # floor: a form leaves a gap before each box, so the characters before it are fewer than the width says
