@@ -51,8 +51,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     # this distribution offers and name the rest.
     available=()
     for pkg in "${missing[@]}"; do
-      if apt-cache policy "$pkg" 2>/dev/null | grep -q 'Candidate: [^(]'; then available+=("$pkg"); else
-        echo "警告：本系统的软件源中没有 $pkg，已跳过（chromium 只用于浏览器测试和截图；Ubuntu 上可用 snap install chromium）" >&2
+      # Read into a variable first: with pipefail, `apt-cache … | grep -q` fails whenever grep
+      # stops reading early (apt-cache then dies of SIGPIPE), and every package looked unavailable.
+      policy="$(apt-cache policy "$pkg" 2>/dev/null || true)"
+      if [[ "$policy" =~ Candidate:\ [^\(] ]]; then available+=("$pkg"); else
+        if [ "$pkg" = chromium ]; then
+          echo "警告：本系统的软件源中没有 chromium，已跳过（只用于浏览器测试和截图；Ubuntu 上可用 snap install chromium）" >&2
+        else
+          echo "警告：本系统的软件源中没有 $pkg，已跳过" >&2
+        fi
       fi
     done
     if [ ${#available[@]} -gt 0 ]; then
