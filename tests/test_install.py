@@ -31,3 +31,12 @@ def test_ci_installs_then_runs_exactly_the_readme_test_command() -> None:
 
 def test_install_script_parses() -> None:
     assert subprocess.run(["bash", "-n", str(REPO / "scripts" / "install.sh")]).returncode == 0
+
+
+def test_install_script_never_pipes_into_grep_q_under_pipefail() -> None:
+    # With `set -o pipefail`, `cmd | grep -q` fails whenever grep stops reading early and cmd
+    # dies of SIGPIPE: on a fresh machine every Debian package looked unavailable that way.
+    for script in (REPO / "scripts" / "install.sh", REPO / ".ci" / "run"):
+        text = script.read_text(encoding="utf-8")
+        if "pipefail" in text:
+            assert not re.search(r"\|\s*grep\s+-\w*q", text), script
