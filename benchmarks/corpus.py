@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BLIND = {"heldout", "heldout2", "heldout3"}
+BLIND = {"heldout", "heldout2", "heldout3", "heldout4"}
 
 
 def same(expected, got) -> bool:
